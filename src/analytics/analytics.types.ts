@@ -1,0 +1,56 @@
+import type { HabitKind, HabitSchedule, RecordStatus } from '../habits/habit-schedule';
+
+/** A non-archived habit, as the analytics need it (the service filters archived ones out). */
+export interface AnalyticsHabit {
+  id: number;
+  name: string;
+  schedule: HabitSchedule;
+  kind: HabitKind;
+  target: number;
+  startDate: string;
+  position: number;
+}
+
+export interface AnalyticsRecord {
+  habitId: number;
+  date: string;
+  status: RecordStatus;
+  value: number;
+}
+
+export interface DateRange {
+  from: string;
+  to: string;
+}
+
+export interface DayPerformance {
+  date: string;
+  due: number;
+  done: number;
+  skipped: number;
+  rate: number | null;
+}
+
+export interface PerformanceReport {
+  from: string;
+  to: string;
+  days: DayPerformance[];
+  totals: { due: number; done: number; skipped: number; rate: number | null };
+}
+
+export interface HabitCompliance {
+  habitId: number;
+  name: string;
+  due: number;
+  done: number;
+  skipped: number;
+  rate: number | null;
+  currentStreak: number;
+  bestStreak: number;
+}
+
+export interface ComplianceReport {
+  from: string;
+  to: string;
+  habits: HabitCompliance[];
+}

@@ -1,0 +1,122 @@
+import type { AnalyticsHabit, AnalyticsRecord, ComplianceReport, DateRange, HabitCompliance } from './analytics.types';
+import { toEpochDay } from '../common/dates/calendar-date';
+import { buildHabitHistories, type HabitHistory } from './habit-history';
+import { toDayRange, type DayRange } from './range';
+import { completionRate } from './rate';
+import { type DaySchedule, isDaySchedule, scheduledDayMatcher } from './schedule';
+import { createStreakState, dayOutcome, type StreakState, trackOccurrence, weekOutcome } from './streaks';
+import { countMarks, isoWeekStartDay, weeklyQuota } from './weekly-quota';
+
+/** The range plus today, as epoch days. */
+interface Window extends DayRange {
+  today: number;
+}
+
+interface Tally {
+  due: number;
+  done: number;
+  skipped: number;
+  streak: StreakState;
+}
+
+/**
+ * First day worth walking: the range needs [max(from, startDate), to]; streaks need the history from
+ * startDate, but before a habit's first record every occurrence is missed or pending, which leaves the
+ * streak state empty, so the walk may start at that record. Cost: O(range + span of the records).
+ */
+function firstWalkedDay(history: HabitHistory, window: Window): number {
+  return Math.max(history.startDay, Math.min(window.from, history.firstMarkedDay));
+}
+
+/** Day schedules: occurrences are the scheduled dates >= startDate; a skipped one is not an occurrence. */
+function tallyDaySchedule(history: HabitHistory, schedule: DaySchedule, window: Window): Tally {
+  const tally: Tally = { due: 0, done: 0, skipped: 0, streak: createStreakState() };
+  const isScheduled = scheduledDayMatcher(schedule, history.startDay);
+  for (let day = firstWalkedDay(history, window); day <= window.to; day++) {
+    if (!isScheduled(day)) continue;
+    const mark = history.marks.get(day);
+    const inRange = day >= window.from;
+    if (mark === 'skipped') {
+      // Skipped on a due date: not due, counted in `skipped`. On a non-scheduled date: ignored.
+      if (inRange) tally.skipped += 1;
+      continue;
+    }
+    const done = mark === 'done';
+    if (inRange) {
+      tally.due += 1;
+      if (done) tally.done += 1;
+    }
+    trackOccurrence(tally.streak, dayOutcome(done, day >= window.today), inRange);
+  }
+  return tally;
+}
+
+/** Adds the part [first, last] of one ISO week inside the range to due/done/skipped. */
+function addWeekToRange(tally: Tally, history: HabitHistory, times: number, first: number, last: number): void {
+  if (first > last) return;
+  const counts = countMarks(history.marks, first, last);
+  const quota = weeklyQuota(times, last - first + 1, counts.skipped);
+  tally.due += quota;
+  tally.done += Math.min(counts.done, quota);
+  tally.skipped += counts.skipped;
+}
+
+/**
+ * `per_week`: occurrences are ISO weeks, evaluated on their days >= startDate and <= `to`. A week is done
+ * when its done records reach min(times, those days - skipped ones); quota 0 is neutral; a week that
+ * contains today (or is later) and is not done yet is pending. A week "ends within the range" (for
+ * bestStreak) when its evaluated days reach `from`.
+ */
+function tallyWeeklySchedule(history: HabitHistory, times: number, window: Window): Tally {
+  const tally: Tally = { due: 0, done: 0, skipped: 0, streak: createStreakState() };
+  for (let monday = isoWeekStartDay(firstWalkedDay(history, window)); monday <= window.to; monday += 7) {
+    const first = Math.max(monday, history.startDay);
+    const last = Math.min(monday + 6, window.to);
+    addWeekToRange(tally, history, times, Math.max(first, window.from), last);
+    const counts = countMarks(history.marks, first, last);
+    const quota = weeklyQuota(times, last - first + 1, counts.skipped);
+    const outcome = weekOutcome(quota, counts.done, monday + 6 >= window.today);
+    trackOccurrence(tally.streak, outcome, last >= window.from);
+  }
+  return tally;
+}
+
+function habitCompliance(history: HabitHistory, window: Window): HabitCompliance {
+  const { habit, startDay } = history;
+  const empty: Tally = { due: 0, done: 0, skipped: 0, streak: createStreakState() };
+  let tally = empty;
+  if (startDay <= window.to) {
+    tally = isDaySchedule(habit.schedule)
+      ? tallyDaySchedule(history, habit.schedule, window)
+      : tallyWeeklySchedule(history, habit.schedule.times, window);
+  }
+  return {
+    habitId: habit.id,
+    name: habit.name,
+    due: tally.due,
+    done: tally.done,
+    skipped: tally.skipped,
+    rate: completionRate(tally.done, tally.due),
+    currentStreak: tally.streak.run,
+    bestStreak: tally.streak.best,
+  };
+}
+
+function byPosition(a: HabitHistory, b: HabitHistory): number {
+  return a.habit.position - b.habit.position || a.habit.id - b.habit.id;
+}
+
+/**
+ * Per-habit due/done/skipped/rate over the range, with streaks over the whole history up to `to`,
+ * ordered by position, then id. `today` is the user's current date (for the "not done yet" rule).
+ */
+export function computeCompliance(
+  habits: AnalyticsHabit[],
+  records: AnalyticsRecord[],
+  range: DateRange,
+  today: string,
+): ComplianceReport {
+  const window: Window = { ...toDayRange(range), today: toEpochDay(today) };
+  const histories = buildHabitHistories(habits, records, window.to).sort(byPosition);
+  return { from: range.from, to: range.to, habits: histories.map((history) => habitCompliance(history, window)) };
+}

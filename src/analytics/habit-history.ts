@@ -1,0 +1,59 @@
+import { toEpochDay } from '../common/dates/calendar-date';
+import type { AnalyticsHabit, AnalyticsRecord } from './analytics.types';
+
+/**
+ * What a record makes of its date: `done` (satisfies the target), `skipped`, or `not-done`
+ * (a done record of a numeric habit below its target: the date stays due and undone).
+ */
+export type DayMark = 'done' | 'skipped' | 'not-done';
+
+/** A habit with its records indexed by epoch day, built once per computation. */
+export interface HabitHistory {
+  habit: AnalyticsHabit;
+  startDay: number;
+  marks: Map<number, DayMark>;
+  /** Earliest marked epoch day, `Infinity` when there is none. */
+  firstMarkedDay: number;
+}
+
+/** Boolean habit: status done. Numeric habit: status done and `value >= target`. */
+export function isDoneRecord(
+  habit: Pick<AnalyticsHabit, 'kind' | 'target'>,
+  record: Pick<AnalyticsRecord, 'status' | 'value'>,
+): boolean {
+  if (record.status !== 'done') return false;
+  return habit.kind !== 'numeric' || record.value >= habit.target;
+}
+
+function markOf(habit: AnalyticsHabit, record: AnalyticsRecord): DayMark {
+  if (record.status === 'skipped') return 'skipped';
+  return isDoneRecord(habit, record) ? 'done' : 'not-done';
+}
+
+/**
+ * Indexes records by habit and epoch day, in one pass. Ignored: records of unknown habits, records dated
+ * before their habit's startDate (nothing is due then) or after `lastDay`. Should two records share a
+ * (habit, date), the later one in `records` wins.
+ */
+export function buildHabitHistories(
+  habits: readonly AnalyticsHabit[],
+  records: readonly AnalyticsRecord[],
+  lastDay: number,
+): HabitHistory[] {
+  const byId = new Map<number, HabitHistory>();
+  const histories = habits.map((habit) => {
+    const startDay = toEpochDay(habit.startDate);
+    const history: HabitHistory = { habit, startDay, marks: new Map(), firstMarkedDay: Infinity };
+    byId.set(habit.id, history);
+    return history;
+  });
+  for (const record of records) {
+    const history = byId.get(record.habitId);
+    if (history === undefined) continue;
+    const day = toEpochDay(record.date);
+    if (day < history.startDay || day > lastDay) continue;
+    history.marks.set(day, markOf(history.habit, record));
+    if (day < history.firstMarkedDay) history.firstMarkedDay = day;
+  }
+  return histories;
+}

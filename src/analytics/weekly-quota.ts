@@ -1,0 +1,34 @@
+import { epochDayIsoWeekday } from '../common/dates/calendar-date';
+import type { DayMark } from './habit-history';
+
+export interface MarkCounts {
+  done: number;
+  skipped: number;
+}
+
+/** The Monday (epoch day) of the ISO week holding `day`. */
+export function isoWeekStartDay(day: number): number {
+  return day - epochDayIsoWeekday(day) + 1;
+}
+
+/** The Sunday (epoch day) of the ISO week holding `day`. */
+export function isoWeekEndDay(day: number): number {
+  return day - epochDayIsoWeekday(day) + 7;
+}
+
+/** `min(times, days counted - skipped days)`, never below 0 (API.md, `per_week`). */
+export function weeklyQuota(times: number, days: number, skippedDays: number): number {
+  return Math.max(0, Math.min(times, days - skippedDays));
+}
+
+/** Done and skipped dates among the epoch days `first..last` (inclusive, at most a week). */
+export function countMarks(marks: ReadonlyMap<number, DayMark>, first: number, last: number): MarkCounts {
+  const counts: MarkCounts = { done: 0, skipped: 0 };
+  if (marks.size === 0) return counts;
+  for (let day = first; day <= last; day++) {
+    const mark = marks.get(day);
+    if (mark === 'done') counts.done += 1;
+    else if (mark === 'skipped') counts.skipped += 1;
+  }
+  return counts;
+}

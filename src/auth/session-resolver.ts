@@ -1,0 +1,82 @@
+import { Injectable } from '@nestjs/common';
+import { CacheGenerations } from '../cache/cache-generations';
+import { AppConfig } from '../config/app-config';
+import { User } from '../users/user.entity';
+import { UsersRepository } from '../users/users.repository';
+import { AccessTokenClaims } from './access-token.service';
+import { AuthUser, UserRole } from './auth-user';
+import { RevokedTokensRepository } from './revoked-tokens.repository';
+
+interface MemoEntry {
+  generation: string;
+  user: User;
+  acceptedTokenIds: Set<string>;
+}
+
+const MEMO_LIMIT = 10_000;
+
+/**
+ * Turns verified token claims into the request principal, refusing revoked tokens.
+ *
+ * The database is the source of truth (users.session_version, revoked_tokens). To spare it on
+ * every request, a principal is remembered in process together with the user's cache generation
+ * read BEFORE the database; logout, logout-all and profile changes bump that generation on every
+ * instance, so a remembered principal is only reused while nothing about the user has changed.
+ * When the generation cannot be read (Redis down, hung, or caching disabled) the database decides.
+ */
+@Injectable()
+export class SessionResolver {
+  private readonly memo = new Map<number, MemoEntry>();
+
+  constructor(
+    private readonly users: UsersRepository,
+    private readonly revokedTokens: RevokedTokensRepository,
+    private readonly generations: CacheGenerations,
+    private readonly config: AppConfig,
+  ) {}
+
+  /** The principal and the generation it was checked under, or null when the token is revoked. */
+  async resolve(claims: AccessTokenClaims): Promise<{ principal: AuthUser; generation: string | null } | null> {
+    const userId = Number(claims.sub);
+    const generation = await this.generations.current(userId);
+    const remembered = generation === null ? undefined : this.memo.get(userId);
+    if (remembered && remembered.generation === generation && remembered.acceptedTokenIds.has(claims.jti)) {
+      return this.accept(remembered.user, claims, generation);
+    }
+    const user = await this.loadIfValid(userId, claims);
+    if (!user) return null;
+    if (generation !== null) this.remember(userId, generation, user, claims.jti, remembered);
+    return this.accept(user, claims, generation);
+  }
+
+  roleOf(email: string): UserRole {
+    return this.config.adminEmails.includes(email.toLowerCase()) ? 'admin' : 'user';
+  }
+
+  private async loadIfValid(userId: number, claims: AccessTokenClaims): Promise<User | null> {
+    const [user, revoked] = await Promise.all([this.users.findById(userId), this.revokedTokens.isRevoked(claims.jti)]);
+    if (!user || revoked || user.sessionVersion !== claims.sv) return null;
+    return user;
+  }
+
+  private remember(userId: number, generation: string, user: User, jti: string, previous?: MemoEntry): void {
+    const sameGeneration = previous?.generation === generation;
+    const acceptedTokenIds = sameGeneration ? previous.acceptedTokenIds : new Set<string>();
+    acceptedTokenIds.add(jti);
+    this.memo.delete(userId);
+    this.memo.set(userId, { generation, user, acceptedTokenIds });
+    if (this.memo.size > MEMO_LIMIT) this.memo.delete(this.memo.keys().next().value!);
+  }
+
+  private accept(user: User, claims: AccessTokenClaims, generation: string | null) {
+    const principal: AuthUser = {
+      id: user.id,
+      email: user.email,
+      role: this.roleOf(user.email),
+      timezone: user.timezone,
+      jti: claims.jti,
+      tokenExpiresAt: claims.exp,
+    };
+    return { principal, generation };
+  }
+}

@@ -1,0 +1,63 @@
+import { Injectable } from '@nestjs/common';
+import { AppConfig } from '../config/app-config';
+import { CacheGroup } from './cache-group';
+import { CacheStats } from './cache-stats';
+import { CacheStore } from './cache-store';
+
+export interface CacheStatsReport {
+  store: 'redis' | 'memory' | 'disabled';
+  connected: boolean;
+  keys: number;
+  memoryBytes: number;
+  hits: number;
+  misses: number;
+  hitRate: number | null;
+  invalidations: number;
+  errors: number;
+  ttlSeconds: Record<CacheGroup, number>;
+}
+
+/** Admin operations on the cache (these may scan; no request path does). */
+@Injectable()
+export class CacheAdminService {
+  constructor(
+    private readonly store: CacheStore,
+    private readonly stats: CacheStats,
+    private readonly config: AppConfig,
+  ) {}
+
+  async report(): Promise<CacheStatsReport> {
+    const size = await this.describeStore();
+    const hits = this.stats.total('hit');
+    const misses = this.stats.total('miss');
+    return {
+      store: this.store.mode,
+      connected: this.store.mode !== 'disabled' && size !== null && this.store.connected,
+      keys: size?.keys ?? 0,
+      memoryBytes: size?.memoryBytes ?? 0,
+      hits,
+      misses,
+      hitRate: hits + misses === 0 ? null : Math.round((hits / (hits + misses)) * 10000) / 10000,
+      invalidations: this.stats.invalidations,
+      errors: this.stats.errors,
+      ttlSeconds: { ...this.config.cache.ttlSeconds },
+    };
+  }
+
+  async dropUser(userId: number): Promise<{ deleted: number }> {
+    return { deleted: await this.store.invalidateUser(userId) };
+  }
+
+  async flush(): Promise<{ deleted: number }> {
+    if (!this.store.backend) return { deleted: 0 };
+    return { deleted: await this.store.backend.flush() };
+  }
+
+  private async describeStore(): Promise<{ keys: number; memoryBytes: number } | null> {
+    try {
+      return (await this.store.backend?.describe()) ?? null;
+    } catch {
+      return null;
+    }
+  }
+}

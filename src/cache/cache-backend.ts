@@ -1,0 +1,43 @@
+import { randomBytes } from 'node:crypto';
+import type Keyv from 'keyv';
+
+/**
+ * What the response cache needs from a store. Two implementations with the same semantics:
+ * Redis (shared by every instance) and in-process memory (one instance only).
+ * Methods may throw or hang; CacheStore puts deadlines and a circuit breaker around them.
+ */
+export interface CacheBackend {
+  readonly kind: 'redis' | 'memory';
+  /** The Keyv store holding the entries; CACHE_MANAGER is built on it. */
+  readonly keyv: Keyv<string>;
+  /** `<epoch>.<generation>` for this user; creates either if missing. */
+  readValidity(userId: number): Promise<string>;
+  getEntry(key: string): Promise<string | undefined>;
+  setEntry(userId: number, key: string, value: string, ttlMs: number): Promise<void>;
+  /** Replaces the user's generation and drops their entries; returns how many entries were dropped. */
+  invalidateUser(userId: number): Promise<number>;
+  /** Replaces the global epoch: every entry written before becomes unservable. */
+  bumpEpoch(): Promise<void>;
+  describe(): Promise<{ keys: number; memoryBytes: number }>;
+  /** Drops this application's keys and nothing else; returns how many entries were dropped. */
+  flush(): Promise<number>;
+  ping(): Promise<void>;
+  /** Called when the connection to the store is lost (never for memory). */
+  onConnectionLost(listener: () => void): void;
+  close(): Promise<void>;
+}
+
+/** DI token of the configured backend (null when CACHE_ENABLED=false). */
+export const CACHE_BACKEND = Symbol('CACHE_BACKEND');
+
+/** A generation token never used before, by any process: a random process prefix and a counter. */
+const processPrefix = randomBytes(6).toString('base64url');
+let counter = 0;
+
+export function freshToken(): string {
+  counter += 1;
+  return `${processPrefix}${counter.toString(36)}`;
+}
+
+/** The longest any key lives; generations and indexes outlive every entry they cover. */
+export const MAX_TTL_SECONDS = 2 * 86400;

@@ -1,0 +1,17 @@
+import { Injectable } from '@nestjs/common';
+import { CacheStore } from './cache-store';
+
+/**
+ * The user's current validity token (global epoch + user generation). It changes with every
+ * invalidation of the user, on every instance; the JWT guard reads it once per request, before
+ * any database work, and both the response cache and the session memo are checked against it.
+ */
+@Injectable()
+export class CacheGenerations {
+  constructor(private readonly store: CacheStore) {}
+
+  /** Null when caching is disabled or the store is unavailable: trust nothing, use the database. */
+  current(userId: number): Promise<string | null> {
+    return this.store.validity(userId);
+  }
+}

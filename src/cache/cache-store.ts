@@ -1,0 +1,125 @@
+import { Inject, Injectable, Logger, OnApplicationShutdown } from '@nestjs/common';
+import { AppConfig } from '../config/app-config';
+import { CACHE_BACKEND, CacheBackend } from './cache-backend';
+import { CachedResponse, decodeEntry, encodeEntry } from './cached-response';
+import { CacheStats } from './cache-stats';
+import { CircuitBreaker, CircuitState } from './circuit-breaker';
+import { withDeadline } from './deadline';
+
+/** The store is unreachable, hung, or the circuit is open: serve from the database. */
+export const UNAVAILABLE = Symbol('cache unavailable');
+type Unavailable = typeof UNAVAILABLE;
+
+/**
+ * Every cache operation goes through here: each has a deadline, reads pass a circuit breaker,
+ * and a store that failed is only trusted again after the global epoch was replaced, so no
+ * entry written before an invalidation that could not reach Redis is ever served.
+ */
+@Injectable()
+export class CacheStore implements OnApplicationShutdown {
+  private readonly logger = new Logger(CacheStore.name);
+  private readonly breaker = new CircuitBreaker({ failureThreshold: 3, cooldownMs: 1000 });
+  private readonly timeoutMs: number;
+
+  constructor(
+    @Inject(CACHE_BACKEND) readonly backend: CacheBackend | null,
+    private readonly stats: CacheStats,
+    config: AppConfig,
+  ) {
+    this.timeoutMs = config.cache.operationTimeoutMs;
+    backend?.onConnectionLost(() => this.breaker.trip());
+  }
+
+  get mode(): 'redis' | 'memory' | 'disabled' {
+    return this.backend?.kind ?? 'disabled';
+  }
+
+  get connected(): boolean {
+    return this.backend !== null && this.breaker.state === 'closed';
+  }
+
+  get circuitState(): string {
+    return this.backend ? this.breaker.state : 'disabled';
+  }
+
+  /** The user's validity token, or null when caching is off or the store is unavailable. */
+  async validity(userId: number): Promise<string | null> {
+    const token = await this.guardedRead((backend) => backend.readValidity(userId));
+    return token === UNAVAILABLE ? null : token;
+  }
+
+  /** The stored response if it was written under `validity`; null on a miss. */
+  async lookup(key: string, validity: string): Promise<CachedResponse | null | Unavailable> {
+    const raw = await this.guardedRead((backend) => backend.getEntry(key));
+    if (raw === UNAVAILABLE || raw === undefined) return raw === UNAVAILABLE ? UNAVAILABLE : null;
+    const entry = decodeEntry(raw);
+    return entry && entry.validity === validity ? entry.response : null;
+  }
+
+  async fill(userId: number, key: string, validity: string, response: CachedResponse, ttlSeconds: number): Promise<void> {
+    await this.guardedRead((backend) => backend.setEntry(userId, key, encodeEntry(validity, response), ttlSeconds * 1000));
+  }
+
+  /**
+   * Not gated by the breaker: the command is sent even while the circuit is open, so that on a
+   * hung connection it still lands before later reads. A failure opens the circuit, and recovery
+   * replaces the epoch.
+   */
+  async invalidateUser(userId: number): Promise<number> {
+    if (!this.backend) return 0;
+    this.stats.invalidations += 1;
+    try {
+      return await withDeadline(this.backend.invalidateUser(userId), this.timeoutMs);
+    } catch (error) {
+      this.onFailure(error, true);
+      return 0;
+    }
+  }
+
+  /** Latency of a PING in ms, or null when it failed within `deadlineMs`. */
+  async ping(deadlineMs: number): Promise<number | null> {
+    if (!this.backend) return null;
+    const started = performance.now();
+    try {
+      await withDeadline(this.backend.ping(), deadlineMs);
+      return Math.round((performance.now() - started) * 100) / 100;
+    } catch {
+      return null;
+    }
+  }
+
+  async onApplicationShutdown(): Promise<void> {
+    await this.backend?.close().catch(() => undefined);
+  }
+
+  private async guardedRead<T>(operation: (backend: CacheBackend) => Promise<T>): Promise<T | Unavailable> {
+    if (!this.backend || !this.breaker.allowRequest()) return UNAVAILABLE;
+    const backend = this.backend;
+    try {
+      if (this.breaker.state === 'half-open') await withDeadline(this.recover(backend), this.timeoutMs * 3);
+      const result = await withDeadline(operation(backend), this.timeoutMs);
+      this.breaker.recordSuccess();
+      return result;
+    } catch (error) {
+      this.onFailure(error, false);
+      return UNAVAILABLE;
+    }
+  }
+
+  /** Before a store that failed is trusted again, every entry written before is made unservable. */
+  private async recover(backend: CacheBackend): Promise<void> {
+    await backend.ping();
+    await backend.bumpEpoch();
+    this.breaker.recordSuccess();
+    this.logger.warn('Cache store reachable again: epoch replaced, caching resumed');
+  }
+
+  private onFailure(error: unknown, mustRecover: boolean): void {
+    this.stats.errors += 1;
+    const wasOpen = this.breaker.state === 'open';
+    if (mustRecover) this.breaker.trip();
+    else this.breaker.recordFailure();
+    const nowState: CircuitState = this.breaker.state;
+    if (!wasOpen && nowState === 'open') this.logger.warn(`Cache store unavailable, serving from the database: ${String(error)}`);
+  }
+}

@@ -1,0 +1,102 @@
+import { CallHandler, ExecutionContext, Injectable, NestInterceptor } from '@nestjs/common';
+import { Reflector } from '@nestjs/core';
+import type { FastifyReply, FastifyRequest } from 'fastify';
+import { firstValueFrom, from, Observable } from 'rxjs';
+import { AuthUser } from '../auth/auth-user';
+import { todayIn } from '../common/dates/calendar-date';
+import { RequestWithPrincipal } from '../common/http/request-principal';
+import { AppConfig } from '../config/app-config';
+import { CACHED_ENDPOINT_KEY, CachedEndpointOptions } from './cached-endpoint.decorator';
+import { CachedResponse } from './cached-response';
+import { responseKey } from './cache-keys';
+import { CacheOutcome, CacheStats } from './cache-stats';
+import { CacheStore, UNAVAILABLE } from './cache-store';
+import { hashRequest } from './request-key';
+import { SingleFlight } from './single-flight';
+
+type CachedRequest = FastifyRequest & RequestWithPrincipal;
+interface FlightResult {
+  response: CachedResponse;
+  outcome: CacheOutcome;
+}
+
+const JSON_CONTENT_TYPE = 'application/json; charset=utf-8';
+
+/**
+ * Serves @CachedEndpoint GET routes from the per-user cache. The key comes from the verified
+ * principal, never from client input; the entry is only served when it was written under the
+ * validity token the guard read before this request touched the database.
+ */
+@Injectable()
+export class CachedResponseInterceptor implements NestInterceptor {
+  private readonly flights = new SingleFlight<FlightResult>();
+
+  constructor(
+    private readonly reflector: Reflector,
+    private readonly store: CacheStore,
+    private readonly stats: CacheStats,
+    private readonly config: AppConfig,
+  ) {}
+
+  intercept(context: ExecutionContext, next: CallHandler): Observable<unknown> {
+    const options = this.reflector.get<CachedEndpointOptions>(CACHED_ENDPOINT_KEY, context.getHandler());
+    const request = context.switchToHttp().getRequest<CachedRequest>();
+    const reply = context.switchToHttp().getResponse<FastifyReply>();
+    return from(this.respond(options, request, reply, next));
+  }
+
+  private async respond(options: CachedEndpointOptions, request: CachedRequest, reply: FastifyReply, next: CallHandler): Promise<string> {
+    const validity = request.cacheGeneration ?? null;
+    const user = request.user!;
+    if (validity === null || request.method !== 'GET') return this.bypass(options, reply, next);
+    const key = responseKey(user.id, options.group, this.hash(options, request, user));
+    const refresh = /no-cache/i.test(request.headers['cache-control'] ?? '');
+    const flight = refresh
+      ? { result: this.compute(options, key, user.id, validity, next), leader: true }
+      : this.flights.run(`${key}|${validity}`, () => this.lookupOrCompute(options, key, user.id, validity, next));
+    const { response, outcome } = await flight.result;
+    const shown = refresh ? 'bypass' : flight.leader ? outcome : 'hit';
+    this.stats.record(options.group, shown);
+    return this.send(reply, response, shown);
+  }
+
+  private async lookupOrCompute(options: CachedEndpointOptions, key: string, userId: number, validity: string, next: CallHandler) {
+    const cached = await this.store.lookup(key, validity);
+    if (cached === UNAVAILABLE) return { response: await this.runHandler(next), outcome: 'bypass' as const };
+    if (cached) return { response: cached, outcome: 'hit' as const };
+    return this.compute(options, key, userId, validity, next);
+  }
+
+  private async compute(options: CachedEndpointOptions, key: string, userId: number, validity: string, next: CallHandler) {
+    const response = await this.runHandler(next);
+    const ttl = options.ttl ?? this.config.cache.ttlSeconds[options.group];
+    if (response.statusCode >= 200 && response.statusCode < 300) await this.store.fill(userId, key, validity, response, ttl);
+    return { response, outcome: 'miss' as const };
+  }
+
+  private async runHandler(next: CallHandler): Promise<CachedResponse> {
+    const data: unknown = await firstValueFrom(next.handle(), { defaultValue: undefined });
+    return { statusCode: 200, contentType: JSON_CONTENT_TYPE, body: JSON.stringify(data) ?? 'null' };
+  }
+
+  private async bypass(options: CachedEndpointOptions, reply: FastifyReply, next: CallHandler): Promise<string> {
+    this.stats.record(options.group, 'bypass');
+    return this.send(reply, await this.runHandler(next), 'bypass');
+  }
+
+  private send(reply: FastifyReply, response: CachedResponse, outcome: CacheOutcome): string {
+    void reply.status(response.statusCode).header('content-type', response.contentType).header('x-cache', outcome.toUpperCase());
+    return response.body;
+  }
+
+  private hash(options: CachedEndpointOptions, request: CachedRequest, user: AuthUser): string {
+    const today = todayIn(user.timezone);
+    return hashRequest({
+      route: request.routeOptions.url ?? request.url,
+      params: (request.params ?? {}) as Record<string, unknown>,
+      query: (request.query ?? {}) as Record<string, unknown>,
+      queryDefaults: options.queryDefaults?.(today) ?? {},
+      context: [user.timezone, today],
+    });
+  }
+}

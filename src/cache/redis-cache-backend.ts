@@ -1,0 +1,122 @@
+import KeyvRedis from '@keyv/redis';
+import { RedisClientType } from '@redis/client';
+import Keyv from 'keyv';
+import { CacheBackend, freshToken, MAX_TTL_SECONDS } from './cache-backend';
+import { EPOCH_KEY, generationKey, indexKey, isOwnKey, OWN_KEYS_PATTERN } from './cache-keys';
+import { deserializeEnvelope, serializeEnvelope } from './keyv-envelope';
+
+const SCAN_BUDGET_MS = 500;
+const RESPONSE_KEY = /:(analytics|categories|habits|records):/;
+
+/**
+ * Redis through Keyv + @keyv/redis for the entries (the same Keyv store backs CACHE_MANAGER),
+ * and the same node-redis connection for generations and per-user indexes. No namespace:
+ * the Redis key is the cache key.
+ */
+export class RedisCacheBackend implements CacheBackend {
+  readonly kind = 'redis';
+  readonly keyv: Keyv<string>;
+
+  constructor(private readonly client: RedisClientType) {
+    const store = new KeyvRedis<string>(client, { useUnlink: true, throwOnConnectError: true, throwOnErrors: true });
+    this.keyv = new Keyv<string>({
+      store,
+      namespace: undefined,
+      useKeyPrefix: false,
+      throwOnErrors: true,
+      serialize: serializeEnvelope,
+      deserialize: deserializeEnvelope,
+    });
+    this.keyv.on('error', () => undefined);
+  }
+
+  /** One round trip: both SETs are written together (node-redis pipelines commands of the same tick). */
+  async readValidity(userId: number): Promise<string> {
+    const epochCandidate = freshToken();
+    const generationCandidate = freshToken();
+    const [epoch, generation] = await Promise.all([
+      this.client.set(EPOCH_KEY, epochCandidate, { condition: 'NX', GET: true }),
+      this.client.set(generationKey(userId), generationCandidate, {
+        condition: 'NX',
+        GET: true,
+        expiration: { type: 'EX', value: MAX_TTL_SECONDS },
+      }),
+    ]);
+    return `${epoch ?? epochCandidate}.${generation ?? generationCandidate}`;
+  }
+
+  getEntry(key: string): Promise<string | undefined> {
+    return this.keyv.get(key);
+  }
+
+  async setEntry(userId: number, key: string, value: string, ttlMs: number): Promise<void> {
+    const index = indexKey(userId);
+    await Promise.all([
+      this.keyv.set(key, value, ttlMs),
+      this.client.sAdd(index, key),
+      this.client.expire(index, MAX_TTL_SECONDS),
+    ]);
+  }
+
+  /** Three commands whatever the size of the keyspace: SET generation, SMEMBERS index, UNLINK. */
+  async invalidateUser(userId: number): Promise<number> {
+    const index = indexKey(userId);
+    const [, members] = await Promise.all([
+      this.client.set(generationKey(userId), freshToken(), { expiration: { type: 'EX', value: MAX_TTL_SECONDS } }),
+      this.client.sMembers(index),
+    ]);
+    if (members.length === 0) return 0;
+    const removed = await this.client.unlink([...members, index]);
+    return Math.max(0, removed - 1);
+  }
+
+  async bumpEpoch(): Promise<void> {
+    await this.client.set(EPOCH_KEY, freshToken());
+  }
+
+  /** Admin only: scans this application's keys (bounded in time) and reads Redis memory use. */
+  async describe(): Promise<{ keys: number; memoryBytes: number }> {
+    let keys = 0;
+    await this.scanOwnKeys(async (batch) => {
+      keys += batch.filter((key) => RESPONSE_KEY.test(key)).length;
+    }, SCAN_BUDGET_MS);
+    const memory = await this.client.info('memory');
+    const usedMemory = /used_memory:(\d+)/.exec(memory)?.[1];
+    return { keys, memoryBytes: Number(usedMemory ?? 0) };
+  }
+
+  /** Admin only: removes this application's keys (never FLUSHDB: other data in Redis survives). */
+  async flush(): Promise<number> {
+    let deleted = 0;
+    await this.scanOwnKeys(async (batch) => {
+      if (batch.length === 0) return;
+      await this.client.unlink(batch);
+      deleted += batch.filter((key) => RESPONSE_KEY.test(key)).length;
+    }, Number.POSITIVE_INFINITY);
+    await this.client.unlink(EPOCH_KEY);
+    return deleted;
+  }
+
+  async ping(): Promise<void> {
+    await this.client.ping();
+  }
+
+  onConnectionLost(listener: () => void): void {
+    this.client.on('error', listener);
+    this.client.on('reconnecting', listener);
+  }
+
+  async close(): Promise<void> {
+    if (this.client.isOpen) await this.client.close();
+  }
+
+  private async scanOwnKeys(visit: (keys: string[]) => Promise<void>, budgetMs: number): Promise<void> {
+    const started = Date.now();
+    let cursor = '0';
+    do {
+      const reply = await this.client.scan(cursor, { MATCH: OWN_KEYS_PATTERN, COUNT: 1000 });
+      cursor = String(reply.cursor);
+      await visit(reply.keys.filter(isOwnKey));
+    } while (cursor !== '0' && Date.now() - started < budgetMs);
+  }
+}

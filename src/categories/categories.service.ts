@@ -1,0 +1,81 @@
+import { ConflictException, Injectable, NotFoundException } from '@nestjs/common';
+import { CacheInvalidator } from '../cache/cache-invalidator';
+import { isUniqueViolation } from '../common/database/database-errors';
+import { CategoriesRepository, CategoryChanges } from './categories.repository';
+import { Category } from './category.entity';
+import { CategoryResponse, toCategoryResponse } from './dto/category.response';
+import { CreateCategoryDto } from './dto/create-category.dto';
+import { UpdateCategoryDto } from './dto/update-category.dto';
+
+const NAME_KEY_LENGTH = 50;
+
+@Injectable()
+export class CategoriesService {
+  constructor(
+    private readonly categories: CategoriesRepository,
+    private readonly cacheInvalidator: CacheInvalidator,
+  ) {}
+
+  async list(userId: number): Promise<CategoryResponse[]> {
+    const categories = await this.categories.listForUser(userId);
+    return categories.map(toCategoryResponse);
+  }
+
+  async create(userId: number, dto: CreateCategoryDto): Promise<CategoryResponse> {
+    const newCategory = { name: dto.name, nameKey: nameKeyOf(dto.name), color: dto.color ?? null };
+    const id = await this.failOnNameConflict(dto.name, () => this.categories.insertForUser(userId, newCategory));
+    await this.cacheInvalidator.invalidateUser(userId);
+    return toCategoryResponse(await this.getOwned(userId, id));
+  }
+
+  async update(userId: number, id: number, dto: UpdateCategoryDto): Promise<CategoryResponse> {
+    const current = await this.getOwned(userId, id);
+    const changes = categoryChanges(dto);
+    if (Object.keys(changes).length === 0) return toCategoryResponse(current);
+    const affected = await this.failOnNameConflict(dto.name ?? current.name, () =>
+      this.categories.updateOwned(userId, id, changes),
+    );
+    if (affected === 0) throw new NotFoundException('Category not found');
+    await this.cacheInvalidator.invalidateUser(userId);
+    return toCategoryResponse(await this.getOwned(userId, id));
+  }
+
+  /** Its habits stay, with `categoryId: null` (the foreign key is `ON DELETE SET NULL`). */
+  async remove(userId: number, id: number): Promise<void> {
+    const affected = await this.categories.deleteOwned(userId, id);
+    if (affected === 0) throw new NotFoundException('Category not found');
+    await this.cacheInvalidator.invalidateUser(userId);
+  }
+
+  private async getOwned(userId: number, id: number): Promise<Category> {
+    const category = await this.categories.findOwned(userId, id);
+    if (!category) throw new NotFoundException('Category not found');
+    return category;
+  }
+
+  /** The unique index on (user_id, name_key) is the source of truth, also under concurrent requests. */
+  private async failOnNameConflict<T>(name: string, write: () => Promise<T>): Promise<T> {
+    try {
+      return await write();
+    } catch (error) {
+      if (isUniqueViolation(error)) throw new ConflictException(`A category named "${name}" already exists`);
+      throw error;
+    }
+  }
+}
+
+function categoryChanges(dto: UpdateCategoryDto): CategoryChanges {
+  const changes: CategoryChanges = {};
+  if (dto.name !== undefined) {
+    changes.name = dto.name;
+    changes.nameKey = nameKeyOf(dto.name);
+  }
+  if (dto.color !== undefined) changes.color = dto.color;
+  if (dto.position !== undefined) changes.position = dto.position;
+  return changes;
+}
+
+/** Case-insensitive identity of a name; lower-casing may lengthen some letters, so it is cut to the column size. */
+function nameKeyOf(name: string): string {
+  return [...name.toLowerCase()].slice(0, NAME_KEY_LENGTH).join('');
+}

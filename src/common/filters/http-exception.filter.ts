@@ -1,0 +1,50 @@
+import { ArgumentsHost, Catch, ExceptionFilter, HttpException, HttpStatus, Logger } from '@nestjs/common';
+import { STATUS_CODES } from 'node:http';
+import type { FastifyReply } from 'fastify';
+
+interface ErrorBody {
+  statusCode: number;
+  error: string;
+  message: string | string[];
+}
+
+/** Every error answers `{statusCode, error, message}` (API.md); never a stack trace. */
+@Catch()
+export class HttpExceptionFilter implements ExceptionFilter {
+  private readonly logger = new Logger(HttpExceptionFilter.name);
+
+  catch(exception: unknown, host: ArgumentsHost): void {
+    const reply = host.switchToHttp().getResponse<FastifyReply>();
+    const body = this.toBody(exception);
+    if (body.statusCode >= 500) this.logger.error(exception instanceof Error ? exception.stack : String(exception));
+    if (reply.sent) return;
+    void reply.status(body.statusCode).header('content-type', 'application/json; charset=utf-8').send(body);
+  }
+
+  private toBody(exception: unknown): ErrorBody {
+    if (exception instanceof HttpException) return fromHttpException(exception);
+    const status = clientErrorStatus(exception);
+    if (status !== undefined) return { statusCode: status, error: STATUS_CODES[status] ?? 'Error', message: messageOf(exception) };
+    const code = HttpStatus.INTERNAL_SERVER_ERROR;
+    return { statusCode: code, error: STATUS_CODES[code]!, message: 'Internal server error' };
+  }
+}
+
+function fromHttpException(exception: HttpException): ErrorBody {
+  const statusCode = exception.getStatus();
+  const response = exception.getResponse();
+  const error = STATUS_CODES[statusCode] ?? 'Error';
+  if (typeof response === 'string') return { statusCode, error, message: response };
+  const message = (response as { message?: string | string[] }).message ?? exception.message;
+  return { statusCode, error, message };
+}
+
+/** Fastify's own client errors (bad JSON, body too large, wrong content type) carry a 4xx statusCode. */
+function clientErrorStatus(exception: unknown): number | undefined {
+  const status = (exception as { statusCode?: unknown } | null)?.statusCode;
+  return typeof status === 'number' && status >= 400 && status < 500 ? status : undefined;
+}
+
+function messageOf(exception: unknown): string {
+  return exception instanceof Error ? exception.message : 'Bad request';
+}

@@ -1,0 +1,14 @@
+import { UnauthorizedException } from '@nestjs/common';
+import { AuthUser } from '../../auth/auth-user';
+
+/** What the JWT guard attaches to the request. */
+export interface RequestWithPrincipal {
+  user?: AuthUser;
+  /** The user's cache generation read before any database work of this request; null when unknown. */
+  cacheGeneration?: string | null;
+}
+
+export function requestPrincipal(request: RequestWithPrincipal): AuthUser {
+  if (!request.user) throw new UnauthorizedException();
+  return request.user;
+}

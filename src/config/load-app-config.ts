@@ -1,0 +1,154 @@
+import { AppConfig, DatabaseConfig, RateLimitConfig } from './app-config';
+
+type Env = Record<string, string | undefined>;
+
+const DEV_JWT_SECRET = 'dev-only-secret-change-me-dev-only-secret';
+const DURATION = /^(\d+)\s*(s|m|h|d)?$/;
+const UNIT_SECONDS: Record<string, number> = { s: 1, m: 60, h: 3600, d: 86400 };
+
+/** Thrown when a setting is invalid; the message names every bad setting. */
+export class ConfigError extends Error {}
+
+/** Reads and validates every setting of API.md; throws a ConfigError naming each bad one. */
+export function loadAppConfig(env: Env): AppConfig {
+  const reader = new EnvReader(env);
+  const nodeEnv = reader.oneOf('NODE_ENV', ['development', 'production', 'test'], 'development');
+  const config: AppConfig = {
+    nodeEnv,
+    port: reader.integer('PORT', 3000, 0, 65535),
+    database: reader.database(),
+    redisUrl: reader.redisUrl(),
+    cache: {
+      enabled: reader.boolean('CACHE_ENABLED', true),
+      ttlSeconds: {
+        analytics: reader.integer('CACHE_TTL_ANALYTICS', 3600, 1),
+        categories: reader.integer('CACHE_TTL_CATEGORIES', 86400, 1),
+        habits: reader.integer('CACHE_TTL_HABITS', 900, 1),
+        records: reader.integer('CACHE_TTL_RECORDS', 900, 1),
+      },
+      operationTimeoutMs: reader.integer('CACHE_OPERATION_TIMEOUT_MS', 100, 1, 10000),
+    },
+    jwt: { secret: reader.jwtSecret(nodeEnv), expiresInSeconds: reader.duration('JWT_EXPIRES_IN', '7d') },
+    adminEmails: reader.list('ADMIN_EMAILS').map((email) => email.toLowerCase()),
+    corsOrigins: reader.list('CORS_ORIGINS'),
+    rateLimit: readRateLimits(reader),
+    metricsEnabled: reader.boolean('METRICS_ENABLED', true),
+    logLevel: reader.oneOf('LOG_LEVEL', ['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent'], 'info'),
+    shutdownGraceMs: reader.integer('SHUTDOWN_GRACE_MS', 10000, 0, 120000),
+  };
+  reader.throwIfInvalid();
+  return config;
+}
+
+function readRateLimits(reader: EnvReader): RateLimitConfig {
+  return {
+    loginPerEmail: reader.integer('RATE_LIMIT_LOGIN_PER_EMAIL', 5, 1),
+    loginPerIp: reader.integer('RATE_LIMIT_LOGIN_PER_IP', 30, 1),
+    loginWindowSeconds: reader.integer('RATE_LIMIT_LOGIN_WINDOW_SECONDS', 900, 1),
+    registerPerIp: reader.integer('RATE_LIMIT_REGISTER_PER_IP', 20, 1),
+    registerWindowSeconds: reader.integer('RATE_LIMIT_REGISTER_WINDOW_SECONDS', 3600, 1),
+    perUser: reader.integer('RATE_LIMIT_PER_USER', 6000, 1),
+    windowSeconds: reader.integer('RATE_LIMIT_WINDOW_SECONDS', 60, 1),
+  };
+}
+
+class EnvReader {
+  private readonly errors: string[] = [];
+
+  constructor(private readonly env: Env) {}
+
+  throwIfInvalid(): void {
+    if (this.errors.length > 0) {
+      throw new ConfigError(`Invalid settings:\n  - ${this.errors.join('\n  - ')}`);
+    }
+  }
+
+  private raw(name: string): string | undefined {
+    const value = this.env[name]?.trim();
+    return value === undefined || value === '' ? undefined : value;
+  }
+
+  private fail<T>(name: string, message: string, fallback: T): T {
+    this.errors.push(`${name}: ${message}`);
+    return fallback;
+  }
+
+  integer(name: string, fallback: number, min = 0, max = Number.MAX_SAFE_INTEGER): number {
+    const value = this.raw(name);
+    if (value === undefined) return fallback;
+    const parsed = /^\d+$/.test(value) ? Number(value) : NaN;
+    if (!Number.isSafeInteger(parsed) || parsed < min || parsed > max) {
+      return this.fail(name, `expected a whole number from ${min} to ${max}, got "${value}"`, fallback);
+    }
+    return parsed;
+  }
+
+  boolean(name: string, fallback: boolean): boolean {
+    const value = this.raw(name)?.toLowerCase();
+    if (value === undefined) return fallback;
+    if (['true', '1', 'yes', 'on'].includes(value)) return true;
+    if (['false', '0', 'no', 'off'].includes(value)) return false;
+    return this.fail(name, `expected true or false, got "${value}"`, fallback);
+  }
+
+  oneOf<T extends string>(name: string, allowed: readonly T[], fallback: T): T {
+    const value = this.raw(name);
+    if (value === undefined) return fallback;
+    if ((allowed as readonly string[]).includes(value)) return value as T;
+    return this.fail(name, `expected one of ${allowed.join(', ')}, got "${value}"`, fallback);
+  }
+
+  list(name: string): string[] {
+    return (this.raw(name) ?? '')
+      .split(',')
+      .map((item) => item.trim())
+      .filter((item) => item.length > 0);
+  }
+
+  duration(name: string, fallback: string): number {
+    const value = this.raw(name) ?? fallback;
+    const match = DURATION.exec(value);
+    const seconds = match ? Number(match[1]) * UNIT_SECONDS[match[2] ?? 's'] : 0;
+    if (seconds <= 0) return this.fail(name, `expected a duration such as 900, 15m, 12h or 7d, got "${value}"`, 0);
+    return seconds;
+  }
+
+  database(): DatabaseConfig {
+    const url = this.raw('DATABASE_URL') ?? 'sqlite:data/habits.sqlite';
+    const schema = this.raw('DATABASE_SCHEMA');
+    if (url.startsWith('sqlite:')) {
+      const path = url.slice('sqlite:'.length);
+      if (path === '') return this.fail('DATABASE_URL', 'sqlite: needs a file path or :memory:', { type: 'sqlite', path: ':memory:' });
+      return { type: 'sqlite', path };
+    }
+    if (/^postgres(ql)?:\/\/[^/]+/.test(url) && isUrl(url)) return { type: 'postgres', url, schema };
+    return this.fail('DATABASE_URL', `expected sqlite:<path>, sqlite::memory: or postgres://user:pass@host:port/db, got "${url}"`, {
+      type: 'sqlite',
+      path: ':memory:',
+    });
+  }
+
+  redisUrl(): string | undefined {
+    const url = this.raw('REDIS_URL');
+    if (url === undefined) return undefined;
+    if (/^rediss?:\/\/[^/]+/.test(url) && isUrl(url)) return url;
+    return this.fail('REDIS_URL', `expected redis://[user:pass@]host:port[/db] or rediss://…, got "${url}"`, undefined);
+  }
+
+  jwtSecret(nodeEnv: AppConfig['nodeEnv']): string {
+    const secret = this.raw('JWT_SECRET');
+    if (nodeEnv !== 'production') return secret ?? DEV_JWT_SECRET;
+    if (secret === undefined) return this.fail('JWT_SECRET', 'is required when NODE_ENV=production', '');
+    if (secret.length < 32) return this.fail('JWT_SECRET', 'must be at least 32 characters long in production', '');
+    return secret;
+  }
+}
+
+function isUrl(value: string): boolean {
+  try {
+    new URL(value);
+    return true;
+  } catch {
+    return false;
+  }
+}

@@ -1,0 +1,35 @@
+import { mkdirSync } from 'node:fs';
+import { dirname } from 'node:path';
+import { Module } from '@nestjs/common';
+import { TypeOrmModule, TypeOrmModuleOptions } from '@nestjs/typeorm';
+import { AppConfig, DatabaseConfig } from '../config/app-config';
+import { ENTITIES } from './entities';
+import { InitialSchema1732200000000 } from './migrations/1732200000000-initial-schema';
+
+const MIGRATIONS = [InitialSchema1732200000000];
+
+/** TypeORM on SQLite (embedded default) or PostgreSQL; start-up runs pending migrations. */
+@Module({
+  imports: [
+    TypeOrmModule.forRootAsync({
+      inject: [AppConfig],
+      useFactory: (config: AppConfig) => typeOrmOptions(config.database),
+    }),
+  ],
+})
+export class DatabaseModule {}
+
+export function typeOrmOptions(database: DatabaseConfig): TypeOrmModuleOptions {
+  const common = { entities: ENTITIES, migrations: MIGRATIONS, migrationsRun: true, synchronize: false, retryAttempts: 3 };
+  if (database.type === 'postgres') {
+    return {
+      ...common,
+      type: 'postgres',
+      url: database.url,
+      schema: database.schema,
+      extra: { max: 10, connectionTimeoutMillis: 5000 },
+    };
+  }
+  if (database.path !== ':memory:') mkdirSync(dirname(database.path), { recursive: true });
+  return { ...common, type: 'sqlite', database: database.path, enableWAL: database.path !== ':memory:', busyErrorRetry: 50 };
+}

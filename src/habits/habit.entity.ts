@@ -1,0 +1,53 @@
+import { Column, CreateDateColumn, Entity, Index, PrimaryGeneratedColumn, UpdateDateColumn } from 'typeorm';
+import { HabitKind, HabitSchedule } from './habit-schedule';
+
+@Entity('habits')
+@Index(['userId', 'position'])
+export class Habit {
+  @PrimaryGeneratedColumn()
+  id: number;
+
+  @Column({ name: 'user_id', type: 'integer' })
+  userId: number;
+
+  /** Set to null by the database when the category is deleted. */
+  @Column({ name: 'category_id', type: 'integer', nullable: true })
+  categoryId: number | null;
+
+  @Column({ type: 'varchar', length: 100 })
+  name: string;
+
+  @Column({ type: 'varchar', length: 1000, nullable: true })
+  description: string | null;
+
+  @Column({ type: 'simple-json' })
+  schedule: HabitSchedule;
+
+  @Column({ type: 'varchar', length: 10, default: 'boolean' })
+  kind: HabitKind;
+
+  @Column({ type: 'double precision', default: 1 })
+  target: number;
+
+  @Column({ type: 'varchar', length: 50, nullable: true })
+  unit: string | null;
+
+  /** Calendar date YYYY-MM-DD in the user's time zone. */
+  @Column({ name: 'start_date', type: 'varchar', length: 10 })
+  startDate: string;
+
+  @Column({ type: 'boolean', default: false })
+  archived: boolean;
+
+  @Column({ type: 'integer', default: 0 })
+  position: number;
+
+  @Column({ type: 'varchar', length: 7, nullable: true })
+  color: string | null;
+
+  @CreateDateColumn({ name: 'created_at' })
+  createdAt: Date;
+
+  @UpdateDateColumn({ name: 'updated_at' })
+  updatedAt: Date;
+}

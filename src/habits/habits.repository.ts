@@ -1,0 +1,67 @@
+import { Injectable } from '@nestjs/common';
+import { InjectRepository } from '@nestjs/typeorm';
+import { Repository } from 'typeorm';
+import { Habit } from './habit.entity';
+
+export type NewHabit = Pick<
+  Habit,
+  'name' | 'description' | 'categoryId' | 'schedule' | 'kind' | 'target' | 'unit' | 'startDate' | 'color'
+>;
+
+export type HabitChanges = Partial<NewHabit & Pick<Habit, 'archived' | 'position'>>;
+
+export interface HabitFilter {
+  archived: boolean;
+  categoryId?: number;
+}
+
+/** Every query is scoped by the owner's id. */
+@Injectable()
+export class HabitsRepository {
+  constructor(@InjectRepository(Habit) private readonly habits: Repository<Habit>) {}
+
+  /** Ordered by position, then id. */
+  listForUser(userId: number, filter: HabitFilter): Promise<Habit[]> {
+    const query = this.habits
+      .createQueryBuilder('h')
+      .where('h.userId = :userId', { userId })
+      .andWhere('h.archived = :archived', { archived: filter.archived })
+      .orderBy('h.position', 'ASC')
+      .addOrderBy('h.id', 'ASC');
+    if (filter.categoryId !== undefined) query.andWhere('h.categoryId = :categoryId', { categoryId: filter.categoryId });
+    return query.getMany();
+  }
+
+  findOwned(userId: number, id: number): Promise<Habit | null> {
+    return this.habits.findOneBy({ id, userId });
+  }
+
+  /** Inserts at the end of the user's list (position = max + 1, computed by the same statement). Returns the id. */
+  async insertForUser(userId: number, habit: NewHabit): Promise<number> {
+    const result = await this.habits
+      .createQueryBuilder()
+      .insert()
+      .into(Habit)
+      .values({
+        userId,
+        ...habit,
+        archived: false,
+        position: () => '(SELECT COALESCE(MAX(p.position), -1) + 1 FROM habits p WHERE p.user_id = :userId)',
+      })
+      .setParameter('userId', userId)
+      .execute();
+    return Number(result.identifiers[0].id);
+  }
+
+  /** Returns the number of rows changed (0 when the habit is gone or not the user's). */
+  async updateOwned(userId: number, id: number, changes: HabitChanges): Promise<number> {
+    const result = await this.habits.update({ id, userId }, changes);
+    return result.affected ?? 0;
+  }
+
+  /** Its records go with it: the foreign key cascades. */
+  async deleteOwned(userId: number, id: number): Promise<number> {
+    const result = await this.habits.delete({ id, userId });
+    return result.affected ?? 0;
+  }
+}

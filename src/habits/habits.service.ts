@@ -1,0 +1,124 @@
+import { BadRequestException, Injectable, NotFoundException } from '@nestjs/common';
+import { AuthUser } from '../auth/auth-user';
+import { CacheInvalidator } from '../cache/cache-invalidator';
+import { CategoriesRepository } from '../categories/categories.repository';
+import { todayIn } from '../common/dates/calendar-date';
+import { isForeignKeyViolation } from '../common/database/database-errors';
+import { CreateHabitDto } from './dto/create-habit.dto';
+import { HabitResponse, toHabitResponse } from './dto/habit.response';
+import { ListHabitsQuery } from './dto/list-habits.query';
+import { UpdateHabitDto } from './dto/update-habit.dto';
+import { HabitKind } from './habit-schedule';
+import { normalizeSchedule } from './habit-schedule.validator';
+import { Habit } from './habit.entity';
+import { HabitChanges, HabitsRepository, NewHabit } from './habits.repository';
+
+const DEFAULT_TARGET = 1;
+const UNKNOWN_CATEGORY = 'categoryId must be the id of one of your categories';
+
+@Injectable()
+export class HabitsService {
+  constructor(
+    private readonly habits: HabitsRepository,
+    private readonly categories: CategoriesRepository,
+    private readonly cacheInvalidator: CacheInvalidator,
+  ) {}
+
+  /** Archived habits only with `archived=true`; an unknown `categoryId` filter is a 404. */
+  async list(userId: number, query: ListHabitsQuery): Promise<HabitResponse[]> {
+    if (query.categoryId !== undefined) await this.requireCategoryFilter(userId, query.categoryId);
+    const habits = await this.habits.listForUser(userId, {
+      archived: query.archived ?? false,
+      categoryId: query.categoryId,
+    });
+    return habits.map(toHabitResponse);
+  }
+
+  async get(userId: number, id: number): Promise<HabitResponse> {
+    return toHabitResponse(await this.getOwned(userId, id));
+  }
+
+  async create(user: AuthUser, dto: CreateHabitDto): Promise<HabitResponse> {
+    await this.requireCategoryInBody(user.id, dto.categoryId);
+    const id = await this.failOnUnknownCategory(() => this.habits.insertForUser(user.id, newHabit(user, dto)));
+    await this.cacheInvalidator.invalidateUser(user.id);
+    return toHabitResponse(await this.getOwned(user.id, id));
+  }
+
+  async update(userId: number, id: number, dto: UpdateHabitDto): Promise<HabitResponse> {
+    const current = await this.getOwned(userId, id);
+    await this.requireCategoryInBody(userId, dto.categoryId);
+    const changes = habitChanges(current, dto);
+    if (Object.keys(changes).length === 0) return toHabitResponse(current);
+    const affected = await this.failOnUnknownCategory(() => this.habits.updateOwned(userId, id, changes));
+    if (affected === 0) throw new NotFoundException('Habit not found');
+    await this.cacheInvalidator.invalidateUser(userId);
+    return toHabitResponse(await this.getOwned(userId, id));
+  }
+
+  /** Its records go with it (the foreign key cascades). */
+  async remove(userId: number, id: number): Promise<void> {
+    const affected = await this.habits.deleteOwned(userId, id);
+    if (affected === 0) throw new NotFoundException('Habit not found');
+    await this.cacheInvalidator.invalidateUser(userId);
+  }
+
+  private async getOwned(userId: number, id: number): Promise<Habit> {
+    const habit = await this.habits.findOwned(userId, id);
+    if (!habit) throw new NotFoundException('Habit not found');
+    return habit;
+  }
+
+  /** A category id sent in a body that is not one of the user's: 400 naming the field. */
+  private async requireCategoryInBody(userId: number, categoryId: number | null | undefined): Promise<void> {
+    if (categoryId === undefined || categoryId === null) return;
+    if (!(await this.categories.findOwned(userId, categoryId))) throw new BadRequestException(UNKNOWN_CATEGORY);
+  }
+
+  private async requireCategoryFilter(userId: number, categoryId: number): Promise<void> {
+    if (!(await this.categories.findOwned(userId, categoryId))) throw new NotFoundException('Category not found');
+  }
+
+  /** The category may be deleted between the check and the write: the foreign key then refuses it. */
+  private async failOnUnknownCategory<T>(write: () => Promise<T>): Promise<T> {
+    try {
+      return await write();
+    } catch (error) {
+      if (isForeignKeyViolation(error)) throw new BadRequestException(UNKNOWN_CATEGORY);
+      throw error;
+    }
+  }
+}
+
+function newHabit(user: AuthUser, dto: CreateHabitDto): NewHabit {
+  const kind = dto.kind ?? 'boolean';
+  return {
+    name: dto.name,
+    description: dto.description ?? null,
+    categoryId: dto.categoryId ?? null,
+    schedule: normalizeSchedule(dto.schedule),
+    kind,
+    target: targetFor(kind, dto.target ?? DEFAULT_TARGET),
+    unit: dto.unit ?? null,
+    startDate: dto.startDate ?? todayIn(user.timezone),
+    color: dto.color ?? null,
+  };
+}
+
+/** The fields the PATCH names; a habit that is (or becomes) boolean keeps target 1. */
+function habitChanges(current: Habit, dto: UpdateHabitDto): HabitChanges {
+  const changes: HabitChanges = {};
+  for (const field of ['name', 'description', 'categoryId', 'unit', 'startDate', 'color', 'archived', 'position'] as const) {
+    if (dto[field] !== undefined) Object.assign(changes, { [field]: dto[field] });
+  }
+  if (dto.schedule !== undefined) changes.schedule = normalizeSchedule(dto.schedule);
+  if (dto.kind !== undefined) changes.kind = dto.kind;
+  const kind = dto.kind ?? current.kind;
+  const target = targetFor(kind, dto.target ?? current.target);
+  if (target !== current.target) changes.target = target;
+  return changes;
+}
+
+function targetFor(kind: HabitKind, requested: number): number {
+  return kind === 'numeric' ? requested : DEFAULT_TARGET;
+}

@@ -1,0 +1,22 @@
+import 'reflect-metadata';
+import { Logger } from '@nestjs/common';
+import { NestFactory } from '@nestjs/core';
+import { NestFastifyApplication } from '@nestjs/platform-fastify';
+import { AppModule } from './app.module';
+import { configureApp, createFastifyAdapter } from './app.setup';
+import { AppConfig } from './config/app-config';
+import { ConfigError } from './config/load-app-config';
+
+async function bootstrap(): Promise<void> {
+  const app = await NestFactory.create<NestFastifyApplication>(AppModule.forRoot({ envFile: '.env' }), createFastifyAdapter());
+  await configureApp(app);
+  const { port } = app.get(AppConfig);
+  await app.listen(port, '0.0.0.0');
+  Logger.log(`Habit tracker API listening on :${port} (docs at /docs)`, 'Bootstrap');
+}
+
+bootstrap().catch((error: unknown) => {
+  const message = error instanceof ConfigError ? error.message : error instanceof Error ? error.stack : String(error);
+  process.stderr.write(`Start-up failed: ${message}\n`);
+  process.exit(1);
+});

@@ -1,0 +1,67 @@
+import { Body, Controller, Delete, Get, HttpCode, HttpStatus, Param, Put, Query, Res } from '@nestjs/common';
+import {
+  ApiBearerAuth,
+  ApiCreatedResponse,
+  ApiNoContentResponse,
+  ApiNotFoundResponse,
+  ApiOkResponse,
+  ApiParam,
+  ApiTags,
+} from '@nestjs/swagger';
+import type { FastifyReply } from 'fastify';
+import { AuthUser } from '../auth/auth-user';
+import { CachedEndpoint } from '../cache/cached-endpoint.decorator';
+import { CurrentUser } from '../common/decorators/current-user.decorator';
+import { ParseIdPipe } from '../common/pipes/parse-id.pipe';
+import { ParseCalendarDatePipe } from '../common/validation/parse-calendar-date.pipe';
+import { ListRecordsQuery } from './dto/list-records.query';
+import { PutRecordDto } from './dto/put-record.dto';
+import { RecordResponse } from './dto/record.response';
+import { RecordsService } from './records.service';
+
+const RECORD_PATH = 'habits/:habitId/records/:date';
+
+@ApiTags('records')
+@ApiBearerAuth()
+@Controller()
+export class RecordsController {
+  constructor(private readonly recordsService: RecordsService) {}
+
+  @Get('records')
+  @CachedEndpoint({ group: 'records' })
+  @ApiOkResponse({ type: RecordResponse, isArray: true, description: 'Ordered by date, then habit id' })
+  @ApiNotFoundResponse({ description: 'habitId is not one of your habits' })
+  list(@CurrentUser() user: AuthUser, @Query() query: ListRecordsQuery): Promise<RecordResponse[]> {
+    return this.recordsService.list(user, query);
+  }
+
+  @Put(RECORD_PATH)
+  @ApiParam({ name: 'date', format: 'date', example: '2025-03-01' })
+  @ApiCreatedResponse({ type: RecordResponse, description: 'Created' })
+  @ApiOkResponse({ type: RecordResponse, description: 'Replaced' })
+  @ApiNotFoundResponse()
+  async put(
+    @CurrentUser() user: AuthUser,
+    @Param('habitId', ParseIdPipe) habitId: number,
+    @Param('date', ParseCalendarDatePipe) date: string,
+    @Body() dto: PutRecordDto,
+    @Res({ passthrough: true }) reply: FastifyReply,
+  ): Promise<RecordResponse> {
+    const result = await this.recordsService.put(user, habitId, date, dto);
+    void reply.status(result.created ? HttpStatus.CREATED : HttpStatus.OK);
+    return result.record;
+  }
+
+  @Delete(RECORD_PATH)
+  @HttpCode(HttpStatus.NO_CONTENT)
+  @ApiParam({ name: 'date', format: 'date', example: '2025-03-01' })
+  @ApiNoContentResponse()
+  @ApiNotFoundResponse({ description: 'No such habit, or no record on that date' })
+  remove(
+    @CurrentUser() user: AuthUser,
+    @Param('habitId', ParseIdPipe) habitId: number,
+    @Param('date', ParseCalendarDatePipe) date: string,
+  ): Promise<void> {
+    return this.recordsService.remove(user.id, habitId, date);
+  }
+}

@@ -1,0 +1,102 @@
+import { BadRequestException, ConflictException, Injectable, NotFoundException } from '@nestjs/common';
+import { AuthUser } from '../auth/auth-user';
+import { CacheInvalidator } from '../cache/cache-invalidator';
+import { todayIn } from '../common/dates/calendar-date';
+import { isForeignKeyViolation, isUniqueViolation } from '../common/database/database-errors';
+import { resolveDateRange } from '../common/validation/date-range';
+import { Habit } from '../habits/habit.entity';
+import { HabitsRepository } from '../habits/habits.repository';
+import { ListRecordsQuery } from './dto/list-records.query';
+import { PutRecordDto } from './dto/put-record.dto';
+import { RecordResponse, RecordUpsertResult, toRecordResponse } from './dto/record.response';
+import { HabitRecordsRepository, RecordFields } from './habit-records.repository';
+
+/** Without `from`/`to`, GET /records lists the 30 days ending today (like the analytics). */
+const DEFAULT_RANGE_DAYS = 30;
+/** Attempts of the update-or-insert loop; a race needs a concurrent insert AND delete to use more than one. */
+const UPSERT_ATTEMPTS = 3;
+
+@Injectable()
+export class RecordsService {
+  constructor(
+    private readonly records: HabitRecordsRepository,
+    private readonly habits: HabitsRepository,
+    private readonly cacheInvalidator: CacheInvalidator,
+  ) {}
+
+  /** Ordered by date, then habit id; records of archived habits included. */
+  async list(user: AuthUser, query: ListRecordsQuery): Promise<RecordResponse[]> {
+    if (query.habitId !== undefined) await this.getHabit(user.id, query.habitId);
+    const { from, to } = resolveDateRange(query, todayIn(user.timezone), { defaultDays: DEFAULT_RANGE_DAYS });
+    const habitIds = query.habitId === undefined ? undefined : [query.habitId];
+    const records = await this.records.findInRange(user.id, from, to, habitIds);
+    return records.map(toRecordResponse);
+  }
+
+  /** Idempotent upsert of the (habit, date) record; `created` tells 201 from 200. */
+  async put(user: AuthUser, habitId: number, date: string, dto: PutRecordDto): Promise<RecordUpsertResult> {
+    const habit = await this.getHabit(user.id, habitId);
+    assertRecordable(habit, date, todayIn(user.timezone));
+    const created = await this.upsert(user.id, habitId, date, recordFields(habit, dto));
+    await this.cacheInvalidator.invalidateUser(user.id);
+    const record = await this.records.findForHabitDate(user.id, habitId, date);
+    if (!record) throw new NotFoundException('Record not found');
+    return { created, record: toRecordResponse(record) };
+  }
+
+  async remove(userId: number, habitId: number, date: string): Promise<void> {
+    await this.getHabit(userId, habitId);
+    const affected = await this.records.deleteForHabitDate(userId, habitId, date);
+    if (affected === 0) throw new NotFoundException('Record not found');
+    await this.cacheInvalidator.invalidateUser(userId);
+  }
+
+  private async getHabit(userId: number, habitId: number): Promise<Habit> {
+    const habit = await this.habits.findOwned(userId, habitId);
+    if (!habit) throw new NotFoundException('Habit not found');
+    return habit;
+  }
+
+  /**
+   * Update the existing record, or insert one. Two concurrent PUTs may both find none: the unique
+   * index on (habit_id, date) lets one insert win, and the other goes round again and updates.
+   * No explicit transaction, so that SQLite's single connection is never held across requests.
+   */
+  private async upsert(userId: number, habitId: number, date: string, fields: RecordFields): Promise<boolean> {
+    for (let attempt = 0; attempt < UPSERT_ATTEMPTS; attempt++) {
+      if ((await this.records.updateForHabitDate(userId, habitId, date, fields)) > 0) return false;
+      try {
+        await this.records.insertRecord({ userId, habitId, date, ...fields });
+        return true;
+      } catch (error) {
+        if (isForeignKeyViolation(error)) throw new NotFoundException('Habit not found');
+        if (!isUniqueViolation(error)) throw error;
+      }
+    }
+    throw new ConflictException('The record was changed concurrently; try again');
+  }
+}
+
+/** Nothing can be recorded before the habit starts, nor after today in the user's time zone. */
+function assertRecordable(habit: Habit, date: string, today: string): void {
+  if (date < habit.startDate) {
+    throw new BadRequestException(`date must not be before the habit's startDate (${habit.startDate})`);
+  }
+  if (date > today) throw new BadRequestException(`date must not be after today (${today}) in your time zone`);
+}
+
+/**
+ * PUT replaces the whole record: status defaults to done, note to null.
+ * Boolean habits always store value 1 (a value sent for them is ignored); numeric habits need a value
+ * when done, and store 0 when skipped without one.
+ */
+function recordFields(habit: Habit, dto: PutRecordDto): RecordFields {
+  const status = dto.status ?? 'done';
+  const note = dto.note ?? null;
+  if (habit.kind !== 'numeric') return { status, value: 1, note };
+  const value = dto.value ?? undefined;
+  if (value === undefined && status === 'done') {
+    throw new BadRequestException('value is required for a numeric habit with status done');
+  }
+  return { status, value: value ?? 0, note };
+}
