@@ -1,5 +1,5 @@
 /** Two projects: unit specs next to pure logic, e2e/integration suites under test/ (real database, real Redis). */
-const tsJest = ['ts-jest', { isolatedModules: true, diagnostics: false }];
+const tsJest = ['ts-jest', { diagnostics: false }];
 
 module.exports = {
   projects: [

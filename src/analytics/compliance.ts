@@ -7,6 +7,18 @@ import { type DaySchedule, isDaySchedule, scheduledDayMatcher } from './schedule
 import { createStreakState, dayOutcome, type StreakState, trackOccurrence, weekOutcome } from './streaks';
 import { countMarks, isoWeekStartDay, weeklyQuota } from './weekly-quota';
 
+/*
+ * Interpretations of API.md "Analytics" made here:
+ * - due/done/skipped count the range only; streaks walk the history from startDate up to `to`
+ *   (records after `to` are ignored, as are records dated before startDate).
+ * - "Not done yet" covers today and, should `to` lie in the future, later occurrences too (per_week: a week
+ *   ending on or after today): they neither break nor extend a streak. They still count as due in the range.
+ * - bestStreak is the longest run whose last done occurrence lies in [from, to]. A run whose last done
+ *   occurrence is before `from` is not counted even if nothing broke it since, so currentStreak may exceed
+ *   bestStreak when the range holds no done occurrence.
+ * - per_week: a week belongs to the range (for bestStreak) when its evaluated days reach `from`.
+ */
+
 /** The range plus today, as epoch days. */
 interface Window extends DayRange {
   today: number;
@@ -83,8 +95,7 @@ function tallyWeeklySchedule(history: HabitHistory, times: number, window: Windo
 
 function habitCompliance(history: HabitHistory, window: Window): HabitCompliance {
   const { habit, startDay } = history;
-  const empty: Tally = { due: 0, done: 0, skipped: 0, streak: createStreakState() };
-  let tally = empty;
+  let tally: Tally = { due: 0, done: 0, skipped: 0, streak: createStreakState() };
   if (startDay <= window.to) {
     tally = isDaySchedule(habit.schedule)
       ? tallyDaySchedule(history, habit.schedule, window)

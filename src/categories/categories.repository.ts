@@ -11,7 +11,10 @@ export interface NewCategory {
 
 export type CategoryChanges = Partial<Pick<Category, 'name' | 'nameKey' | 'color' | 'position'>>;
 
-/** Every query is scoped by the owner's id. */
+/**
+ * Every query is scoped by the owner's id. Timestamps are set from the application clock, with
+ * millisecond precision on both drivers (SQLite's own `datetime('now')` only has seconds).
+ */
 @Injectable()
 export class CategoriesRepository {
   constructor(@InjectRepository(Category) private readonly categories: Repository<Category>) {}
@@ -32,12 +35,15 @@ export class CategoriesRepository {
 
   /** Inserts at the end of the user's list (position = max + 1, computed by the same statement). Returns the id. */
   async insertForUser(userId: number, category: NewCategory): Promise<number> {
+    const now = new Date();
     const result = await this.categories
       .createQueryBuilder()
       .insert()
       .into(Category)
       .values({
         userId,
+        createdAt: now,
+        updatedAt: now,
         ...category,
         position: () => '(SELECT COALESCE(MAX(p.position), -1) + 1 FROM categories p WHERE p.user_id = :userId)',
       })
@@ -48,7 +54,7 @@ export class CategoriesRepository {
 
   /** Returns the number of rows changed (0 when the category is gone or not the user's). */
   async updateOwned(userId: number, id: number, changes: CategoryChanges): Promise<number> {
-    const result = await this.categories.update({ id, userId }, changes);
+    const result = await this.categories.update({ id, userId }, { ...changes, updatedAt: new Date() });
     return result.affected ?? 0;
   }
 

@@ -27,7 +27,8 @@ export function typeOrmOptions(database: DatabaseConfig): TypeOrmModuleOptions {
       type: 'postgres',
       url: database.url,
       schema: database.schema,
-      extra: { max: 10, connectionTimeoutMillis: 5000 },
+      // Raw SQL (subqueries) resolves unqualified table names in the configured schema too.
+      extra: { max: 10, connectionTimeoutMillis: 5000, ...(database.schema ? { options: `-c search_path="${database.schema}"` } : {}) },
     };
   }
   if (database.path !== ':memory:') mkdirSync(dirname(database.path), { recursive: true });

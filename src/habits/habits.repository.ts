@@ -15,7 +15,10 @@ export interface HabitFilter {
   categoryId?: number;
 }
 
-/** Every query is scoped by the owner's id. */
+/**
+ * Every query is scoped by the owner's id. Timestamps are set from the application clock, with
+ * millisecond precision on both drivers (SQLite's own `datetime('now')` only has seconds).
+ */
 @Injectable()
 export class HabitsRepository {
   constructor(@InjectRepository(Habit) private readonly habits: Repository<Habit>) {}
@@ -38,12 +41,15 @@ export class HabitsRepository {
 
   /** Inserts at the end of the user's list (position = max + 1, computed by the same statement). Returns the id. */
   async insertForUser(userId: number, habit: NewHabit): Promise<number> {
+    const now = new Date();
     const result = await this.habits
       .createQueryBuilder()
       .insert()
       .into(Habit)
       .values({
         userId,
+        createdAt: now,
+        updatedAt: now,
         ...habit,
         archived: false,
         position: () => '(SELECT COALESCE(MAX(p.position), -1) + 1 FROM habits p WHERE p.user_id = :userId)',
@@ -55,7 +61,7 @@ export class HabitsRepository {
 
   /** Returns the number of rows changed (0 when the habit is gone or not the user's). */
   async updateOwned(userId: number, id: number, changes: HabitChanges): Promise<number> {
-    const result = await this.habits.update({ id, userId }, changes);
+    const result = await this.habits.update({ id, userId }, { ...changes, updatedAt: new Date() });
     return result.affected ?? 0;
   }
 

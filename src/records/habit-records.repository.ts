@@ -16,7 +16,10 @@ export interface NewRecord extends RecordFields {
   date: string;
 }
 
-/** Every query is scoped by the owner's id. */
+/**
+ * Every query is scoped by the owner's id. Timestamps are set from the application clock, with
+ * millisecond precision on both drivers (SQLite's own `datetime('now')` only has seconds).
+ */
 @Injectable()
 export class HabitRecordsRepository {
   constructor(@InjectRepository(HabitRecord) private readonly records: Repository<HabitRecord>) {}
@@ -27,12 +30,13 @@ export class HabitRecordsRepository {
 
   /** Fails with a unique violation when the (habit, date) record already exists. */
   async insertRecord(record: NewRecord): Promise<void> {
-    await this.records.insert(record);
+    const now = new Date();
+    await this.records.insert({ ...record, createdAt: now, updatedAt: now });
   }
 
   /** Replaces the fields of an existing record; returns the number of rows changed (0 when there is none). */
   async updateForHabitDate(userId: number, habitId: number, date: string, fields: RecordFields): Promise<number> {
-    const result = await this.records.update({ userId, habitId, date }, fields);
+    const result = await this.records.update({ userId, habitId, date }, { ...fields, updatedAt: new Date() });
     return result.affected ?? 0;
   }
 

@@ -1,0 +1,62 @@
+import { NestFastifyApplication } from '@nestjs/platform-fastify';
+import { Test } from '@nestjs/testing';
+import { createClient } from '@redis/client';
+import { AppModule } from '../../src/app.module';
+import { configureApp, createFastifyAdapter } from '../../src/app.setup';
+import { createTestDatabase, TestDatabase, TestDatabaseKind } from './test-database';
+import { TEST_REDIS_URL } from './test-services';
+
+export interface TestAppOptions {
+  /** A database kind (a fresh one is made and dropped with the app) or an existing one to share. */
+  database?: TestDatabaseKind | TestDatabase;
+  /** A Redis URL (e.g. from privateRedisUrl or a RedisServer); omitted = in-process cache. */
+  redisUrl?: string;
+  env?: Record<string, string>;
+}
+
+export interface TestApp {
+  app: NestFastifyApplication;
+  database: TestDatabase;
+  close(): Promise<void>;
+}
+
+/** Boots the real AppModule through the same configureApp() as main.ts. */
+export async function startTestApp(options: TestAppOptions = {}): Promise<TestApp> {
+  const ownsDatabase = typeof options.database !== 'object';
+  const database = typeof options.database === 'object' ? options.database : await createTestDatabase(options.database ?? 'sqlite');
+  const env: Record<string, string> = {
+    NODE_ENV: 'test',
+    JWT_SECRET: 'test-secret-test-secret-test-secret-0123',
+    ADMIN_EMAILS: 'admin@example.test',
+    ...database.env,
+    ...(options.redisUrl ? { REDIS_URL: options.redisUrl } : {}),
+    ...options.env,
+  };
+  const moduleRef = await Test.createTestingModule({ imports: [AppModule.forRoot({ env })] }).compile();
+  const app = moduleRef.createNestApplication<NestFastifyApplication>(createFastifyAdapter(), { logger: ['error'] });
+  await configureApp(app);
+  await app.init();
+  await app.getHttpAdapter().getInstance().ready();
+  return {
+    app,
+    database,
+    close: async () => {
+      await app.close();
+      if (ownsDatabase) await database.drop();
+    },
+  };
+}
+
+/**
+ * A private database of the shared Redis (index 1–15, never 0), emptied first. Each suite
+ * uses its own index; suites that stop or freeze Redis start their own server (RedisServer).
+ */
+export async function privateRedisUrl(index: number): Promise<string> {
+  if (!Number.isInteger(index) || index < 1 || index > 15) throw new Error('private Redis database index must be 1..15');
+  const url = `${TEST_REDIS_URL}/${index}`;
+  const client = createClient({ url });
+  await client.connect();
+  await client.flushDb();
+  await client.close();
+  return url;
+}
