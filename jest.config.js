@@ -1,5 +1,10 @@
 /** Two projects: unit specs next to pure logic, e2e/integration suites under test/ (real database, real Redis). */
 const tsJest = ['ts-jest', { diagnostics: false }];
+// content-disposition 3 (used by @fastify/static, which Swagger UI needs) ships ESM only, and Jest
+// on Node 20 cannot require ESM: that one package is compiled to CommonJS for the tests.
+const esmOnlyJs = ['ts-jest', { diagnostics: false, tsconfig: { allowJs: true, module: 'commonjs', target: 'es2022' } }];
+const transform = { '^.+\\.ts$': tsJest, '/node_modules/content-disposition/.+\\.js$': esmOnlyJs };
+const transformIgnorePatterns = ['/node_modules/(?!content-disposition/)'];
 
 module.exports = {
   projects: [
@@ -8,14 +13,15 @@ module.exports = {
       testEnvironment: 'node',
       rootDir: __dirname,
       testMatch: ['<rootDir>/src/**/*.spec.ts'],
-      transform: { '^.+\\.ts$': tsJest },
+      transform,
     },
     {
       displayName: 'e2e',
       testEnvironment: 'node',
       rootDir: __dirname,
       testMatch: ['<rootDir>/test/**/*.e2e-spec.ts'],
-      transform: { '^.+\\.ts$': tsJest },
+      transform,
+      transformIgnorePatterns,
       globalSetup: '<rootDir>/test/support/global-setup.ts',
       testTimeout: 60000,
     },

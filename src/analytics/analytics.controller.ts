@@ -15,17 +15,18 @@ export class AnalyticsController {
   constructor(private readonly analyticsService: AnalyticsService) {}
 
   @Get('performance')
-  @CachedEndpoint({ group: 'analytics' })
   @ApiOkResponse({ type: PerformanceReportResponse })
   @ApiNotFoundResponse({ description: 'categoryId is not one of your categories' })
+  // Last, so that its own ApiResponse(200) does not wipe the response type declared above.
+  @CachedEndpoint({ group: 'analytics' })
   performance(@CurrentUser() user: AuthUser, @Query() query: AnalyticsQueryDto): Promise<PerformanceReport> {
     return this.analyticsService.performance(user, query);
   }
 
   @Get('compliance')
-  @CachedEndpoint({ group: 'analytics' })
   @ApiOkResponse({ type: ComplianceReportResponse })
   @ApiNotFoundResponse({ description: 'categoryId is not one of your categories' })
+  @CachedEndpoint({ group: 'analytics' })
   compliance(@CurrentUser() user: AuthUser, @Query() query: AnalyticsQueryDto): Promise<ComplianceReport> {
     return this.analyticsService.compliance(user, query);
   }

@@ -106,9 +106,8 @@ export class RedisCacheBackend implements CacheBackend {
     this.client.on('reconnecting', listener);
   }
 
-  async close(): Promise<void> {
-    if (this.client.isOpen) await this.client.close();
-  }
+  /** The connection is shared and closed by RedisConnectionCloser. */
+  async close(): Promise<void> {}
 
   private async scanOwnKeys(visit: (keys: string[]) => Promise<void>, budgetMs: number): Promise<void> {
     const started = Date.now();

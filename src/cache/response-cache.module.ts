@@ -1,7 +1,7 @@
 import { CacheModule } from '@nestjs/cache-manager';
 import { Global, Module } from '@nestjs/common';
 import { CACHE_BACKEND, CacheBackend } from './cache-backend';
-import { cacheBackendProvider } from './cache-backend.provider';
+import { cacheBackendProvider, REDIS_CONNECTION, RedisConnectionCloser, redisConnectionProvider } from './cache-backend.provider';
 import { CacheAdminService } from './cache-admin.service';
 import { CacheGenerations } from './cache-generations';
 import { CacheInvalidator } from './cache-invalidator';
@@ -11,8 +11,8 @@ import { CachedResponseInterceptor } from './cached-response.interceptor';
 
 @Global()
 @Module({
-  providers: [cacheBackendProvider],
-  exports: [cacheBackendProvider],
+  providers: [redisConnectionProvider, cacheBackendProvider, RedisConnectionCloser],
+  exports: [REDIS_CONNECTION, CACHE_BACKEND],
 })
 class CacheBackendModule {}
 

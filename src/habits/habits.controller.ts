@@ -25,17 +25,18 @@ export class HabitsController {
   constructor(private readonly habitsService: HabitsService) {}
 
   @Get()
-  @CachedEndpoint({ group: 'habits' })
   @ApiOkResponse({ type: HabitResponse, isArray: true, description: 'Ordered by position, then id' })
   @ApiNotFoundResponse({ description: 'categoryId is not one of your categories' })
+  // Last, so that its own ApiResponse(200) does not wipe the response type declared above.
+  @CachedEndpoint({ group: 'habits' })
   list(@CurrentUser() user: AuthUser, @Query() query: ListHabitsQuery): Promise<HabitResponse[]> {
     return this.habitsService.list(user.id, query);
   }
 
   @Get(':id')
-  @CachedEndpoint({ group: 'habits' })
   @ApiOkResponse({ type: HabitResponse })
   @ApiNotFoundResponse()
+  @CachedEndpoint({ group: 'habits' })
   get(@CurrentUser() user: AuthUser, @Param('id', ParseIdPipe) id: number): Promise<HabitResponse> {
     return this.habitsService.get(user.id, id);
   }

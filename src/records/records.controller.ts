@@ -28,9 +28,10 @@ export class RecordsController {
   constructor(private readonly recordsService: RecordsService) {}
 
   @Get('records')
-  @CachedEndpoint({ group: 'records' })
   @ApiOkResponse({ type: RecordResponse, isArray: true, description: 'Ordered by date, then habit id' })
   @ApiNotFoundResponse({ description: 'habitId is not one of your habits' })
+  // Last, so that its own ApiResponse(200) does not wipe the response type declared above.
+  @CachedEndpoint({ group: 'records' })
   list(@CurrentUser() user: AuthUser, @Query() query: ListRecordsQuery): Promise<RecordResponse[]> {
     return this.recordsService.list(user, query);
   }
