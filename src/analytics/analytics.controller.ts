@@ -3,6 +3,7 @@ import { ApiBearerAuth, ApiNotFoundResponse, ApiOkResponse, ApiTags } from '@nes
 import { AuthUser } from '../auth/auth-user';
 import { CachedEndpoint } from '../cache/cached-endpoint.decorator';
 import { CurrentUser } from '../common/decorators/current-user.decorator';
+import { dateRangeQueryDefaults, DEFAULT_RANGE_DAYS } from '../common/validation/date-range';
 import { AnalyticsQueryDto } from './analytics-query.dto';
 import { ComplianceReportResponse, PerformanceReportResponse } from './analytics-response.dto';
 import { ComplianceReport, PerformanceReport } from './analytics.types';
@@ -17,8 +18,7 @@ export class AnalyticsController {
   @Get('performance')
   @ApiOkResponse({ type: PerformanceReportResponse })
   @ApiNotFoundResponse({ description: 'categoryId is not one of your categories' })
-  // Last, so that its own ApiResponse(200) does not wipe the response type declared above.
-  @CachedEndpoint({ group: 'analytics' })
+  @CachedEndpoint({ group: 'analytics', queryDefaults: dateRangeQueryDefaults(DEFAULT_RANGE_DAYS) })
   performance(@CurrentUser() user: AuthUser, @Query() query: AnalyticsQueryDto): Promise<PerformanceReport> {
     return this.analyticsService.performance(user, query);
   }
@@ -26,7 +26,7 @@ export class AnalyticsController {
   @Get('compliance')
   @ApiOkResponse({ type: ComplianceReportResponse })
   @ApiNotFoundResponse({ description: 'categoryId is not one of your categories' })
-  @CachedEndpoint({ group: 'analytics' })
+  @CachedEndpoint({ group: 'analytics', queryDefaults: dateRangeQueryDefaults(DEFAULT_RANGE_DAYS) })
   compliance(@CurrentUser() user: AuthUser, @Query() query: AnalyticsQueryDto): Promise<ComplianceReport> {
     return this.analyticsService.compliance(user, query);
   }

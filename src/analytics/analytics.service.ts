@@ -2,7 +2,7 @@ import { Injectable, NotFoundException } from '@nestjs/common';
 import { AuthUser } from '../auth/auth-user';
 import { CategoriesRepository } from '../categories/categories.repository';
 import { minDate, todayIn } from '../common/dates/calendar-date';
-import { CalendarRange, resolveDateRange } from '../common/validation/date-range';
+import { CalendarRange, DEFAULT_RANGE_DAYS, resolveDateRange } from '../common/validation/date-range';
 import { Habit } from '../habits/habit.entity';
 import { HabitsRepository } from '../habits/habits.repository';
 import { HabitRecord } from '../records/habit-record.entity';
@@ -12,7 +12,6 @@ import { AnalyticsHabit, AnalyticsRecord, ComplianceReport, PerformanceReport } 
 import { computeCompliance } from './compliance';
 import { computePerformance } from './performance';
 
-const DEFAULT_RANGE_DAYS = 30;
 const MAX_RANGE_DAYS = 366;
 
 /** Fetches (one query for the habits, one for their records) and hands over to the pure functions. */

@@ -1,6 +1,6 @@
 import { ConflictException, Injectable, UnauthorizedException } from '@nestjs/common';
 import { CacheInvalidator } from '../cache/cache-invalidator';
-import { isUniqueViolation } from '../common/database/unique-violation';
+import { isUniqueViolation } from '../common/database/database-errors';
 import { toUserResponse, UserResponse } from '../users/user-response';
 import { UsersRepository } from '../users/users.repository';
 import { AccessTokenService } from './access-token.service';

@@ -1,5 +1,5 @@
 import { applyDecorators, SetMetadata, UseInterceptors } from '@nestjs/common';
-import { ApiHeader, ApiResponse } from '@nestjs/swagger';
+import { ApiHeader } from '@nestjs/swagger';
 import { CacheGroup } from './cache-group';
 import { CachedResponseInterceptor } from './cached-response.interceptor';
 
@@ -13,7 +13,7 @@ export interface CachedEndpointOptions {
    * The values the handler uses for omitted query parameters, given today in the user's time
    * zone: `?archived=false` and no `archived` at all then share one entry.
    */
-  queryDefaults?: (today: string) => Record<string, string>;
+  queryDefaults?: (request: { today: string; query: Record<string, unknown> }) => Record<string, string>;
 }
 
 /**
@@ -24,6 +24,5 @@ export const CachedEndpoint = (options: CachedEndpointOptions) =>
   applyDecorators(
     SetMetadata(CACHED_ENDPOINT_KEY, options),
     UseInterceptors(CachedResponseInterceptor),
-    ApiHeader({ name: 'Cache-Control', required: false, description: '`no-cache` bypasses the cached entry and refills it' }),
-    ApiResponse({ status: 200, description: 'X-Cache: HIT | MISS | BYPASS' }),
+    ApiHeader({ name: 'Cache-Control', required: false, description: '`no-cache` bypasses the cached entry and refills it (X-Cache: BYPASS)' }),
   );

@@ -91,11 +91,12 @@ export class CachedResponseInterceptor implements NestInterceptor {
 
   private hash(options: CachedEndpointOptions, request: CachedRequest, user: AuthUser): string {
     const today = todayIn(user.timezone);
+    const query = (request.query ?? {}) as Record<string, unknown>;
     return hashRequest({
       route: request.routeOptions.url ?? request.url,
       params: (request.params ?? {}) as Record<string, unknown>,
-      query: (request.query ?? {}) as Record<string, unknown>,
-      queryDefaults: options.queryDefaults?.(today) ?? {},
+      query,
+      queryDefaults: options.queryDefaults?.({ today, query }) ?? {},
       context: [user.timezone, today],
     });
   }

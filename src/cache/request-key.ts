@@ -12,9 +12,14 @@ export interface CanonicalRequest {
 
 /** sha1 of the canonical request: route, sorted params, sorted query with defaults applied, context. */
 export function hashRequest(request: CanonicalRequest): string {
-  const query = { ...request.queryDefaults, ...request.query };
+  const query = { ...request.queryDefaults, ...withoutEmptyValues(request.query) };
   const canonical = [request.route, sortedPairs(request.params), sortedPairs(query), ...request.context].join('\n');
   return createHash('sha1').update(canonical).digest('hex');
+}
+
+/** `?categoryId=` means the same as no categoryId at all (the handlers read it so). */
+function withoutEmptyValues(query: Record<string, unknown>): Record<string, unknown> {
+  return Object.fromEntries(Object.entries(query).filter(([, value]) => value !== ''));
 }
 
 function sortedPairs(values: Record<string, unknown>): string {

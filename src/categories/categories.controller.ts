@@ -25,7 +25,6 @@ export class CategoriesController {
 
   @Get()
   @ApiOkResponse({ type: CategoryResponse, isArray: true, description: 'Ordered by position, then name' })
-  // Last, so that its own ApiResponse(200) does not wipe the response type declared above.
   @CachedEndpoint({ group: 'categories' })
   list(@CurrentUser() user: AuthUser): Promise<CategoryResponse[]> {
     return this.categoriesService.list(user.id);

@@ -27,8 +27,7 @@ export class HabitsController {
   @Get()
   @ApiOkResponse({ type: HabitResponse, isArray: true, description: 'Ordered by position, then id' })
   @ApiNotFoundResponse({ description: 'categoryId is not one of your categories' })
-  // Last, so that its own ApiResponse(200) does not wipe the response type declared above.
-  @CachedEndpoint({ group: 'habits' })
+  @CachedEndpoint({ group: 'habits', queryDefaults: () => ({ archived: 'false' }) })
   list(@CurrentUser() user: AuthUser, @Query() query: ListHabitsQuery): Promise<HabitResponse[]> {
     return this.habitsService.list(user.id, query);
   }

@@ -12,6 +12,7 @@ import type { FastifyReply } from 'fastify';
 import { AuthUser } from '../auth/auth-user';
 import { CachedEndpoint } from '../cache/cached-endpoint.decorator';
 import { CurrentUser } from '../common/decorators/current-user.decorator';
+import { dateRangeQueryDefaults, DEFAULT_RANGE_DAYS } from '../common/validation/date-range';
 import { ParseIdPipe } from '../common/pipes/parse-id.pipe';
 import { ParseCalendarDatePipe } from '../common/validation/parse-calendar-date.pipe';
 import { ListRecordsQuery } from './dto/list-records.query';
@@ -30,8 +31,7 @@ export class RecordsController {
   @Get('records')
   @ApiOkResponse({ type: RecordResponse, isArray: true, description: 'Ordered by date, then habit id' })
   @ApiNotFoundResponse({ description: 'habitId is not one of your habits' })
-  // Last, so that its own ApiResponse(200) does not wipe the response type declared above.
-  @CachedEndpoint({ group: 'records' })
+  @CachedEndpoint({ group: 'records', queryDefaults: dateRangeQueryDefaults(DEFAULT_RANGE_DAYS) })
   list(@CurrentUser() user: AuthUser, @Query() query: ListRecordsQuery): Promise<RecordResponse[]> {
     return this.recordsService.list(user, query);
   }

@@ -3,7 +3,7 @@ import { AuthUser } from '../auth/auth-user';
 import { CacheInvalidator } from '../cache/cache-invalidator';
 import { todayIn } from '../common/dates/calendar-date';
 import { isForeignKeyViolation, isUniqueViolation } from '../common/database/database-errors';
-import { resolveDateRange } from '../common/validation/date-range';
+import { DEFAULT_RANGE_DAYS, resolveDateRange } from '../common/validation/date-range';
 import { Habit } from '../habits/habit.entity';
 import { HabitsRepository } from '../habits/habits.repository';
 import { ListRecordsQuery } from './dto/list-records.query';
@@ -12,7 +12,6 @@ import { RecordResponse, RecordUpsertResult, toRecordResponse } from './dto/reco
 import { HabitRecordsRepository, RecordFields } from './habit-records.repository';
 
 /** Without `from`/`to`, GET /records lists the 30 days ending today (like the analytics). */
-const DEFAULT_RANGE_DAYS = 30;
 /** Attempts of the update-or-insert loop; a race needs a concurrent insert AND delete to use more than one. */
 const UPSERT_ATTEMPTS = 3;
 

@@ -1,7 +1,10 @@
 import { BadRequestException } from '@nestjs/common';
-import { addDays, diffDays, maxDate } from '../dates/calendar-date';
+import { addDays, diffDays, isCalendarDate, maxDate } from '../dates/calendar-date';
 
 const FIRST_DATE = '0001-01-01';
+
+/** Ranges default to the 30 days ending today (records and analytics alike). */
+export const DEFAULT_RANGE_DAYS = 30;
 
 export interface CalendarRange {
   from: string;
@@ -36,4 +39,15 @@ export function resolveDateRange(
 /** The first day of the `days` ending at `to`, never before year 1. */
 function defaultFrom(to: string, days: number): string {
   return diffDays(FIRST_DATE, to) < days - 1 ? FIRST_DATE : maxDate(FIRST_DATE, addDays(to, 1 - days));
+}
+
+/**
+ * The `from`/`to` that resolveDateRange fills in, as query values: declared on cached routes
+ * (`@CachedEndpoint({ queryDefaults })`) so that an omitted range and the explicit default share one entry.
+ */
+export function dateRangeQueryDefaults(defaultDays: number) {
+  return ({ today, query }: { today: string; query: Record<string, unknown> }): Record<string, string> => {
+    const to = typeof query.to === 'string' && query.to !== '' ? query.to : today;
+    return isCalendarDate(to) ? { to, from: defaultFrom(to, defaultDays) } : {};
+  };
 }
