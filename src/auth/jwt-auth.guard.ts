@@ -25,7 +25,7 @@ export class JwtAuthGuard implements CanActivate {
     if (isPublic) return true;
     const request = context.switchToHttp().getRequest<BearerRequest>();
     const token = bearerToken(request.headers.authorization);
-    const claims = token ? await this.tokens.verify(token) : null;
+    const claims = token ? this.tokens.verify(token) : null;
     if (!claims) throw new UnauthorizedException('Missing, invalid or expired access token');
     const session = await this.sessions.resolve(claims);
     if (!session) throw new UnauthorizedException('This access token has been revoked');
