@@ -50,7 +50,9 @@ export class AuthService {
     return { accessToken, tokenType: 'Bearer', expiresIn: this.tokens.lifetimeSeconds };
   }
 
+  /** Revokes this token (the database keeps it until it would have expired anyway). */
   async logout(principal: AuthUser): Promise<void> {
+    await this.revokedTokens.purgeExpired(Math.floor(Date.now() / 1000));
     await this.revokedTokens.revoke({ jti: principal.jti, userId: principal.id, expiresAt: principal.tokenExpiresAt });
     await this.cacheInvalidator.invalidateUser(principal.id);
   }
