@@ -40,11 +40,22 @@ function firstWalkedDay(history: HabitHistory, window: Window): number {
   return Math.max(history.startDay, Math.min(window.from, history.firstMarkedDay));
 }
 
+/**
+ * The first day from which the walk may jump to `from`: the days on or after today and after the last
+ * record, and before the range, change nothing (each occurrence there is pending and outside the range).
+ * Without the jump, a range far in the future would walk every day since the last record.
+ */
+function quietFromDay(history: HabitHistory, window: Window): number {
+  return Math.max(window.today, history.lastMarkedDay + 1);
+}
+
 /** Day schedules: occurrences are the scheduled dates >= startDate; a skipped one is not an occurrence. */
 function tallyDaySchedule(history: HabitHistory, schedule: DaySchedule, window: Window): Tally {
   const tally: Tally = { due: 0, done: 0, skipped: 0, streak: createStreakState() };
   const isScheduled = scheduledDayMatcher(schedule, history.startDay);
+  const quietFrom = quietFromDay(history, window);
   for (let day = firstWalkedDay(history, window); day <= window.to; day++) {
+    if (day >= quietFrom && day < window.from) day = window.from;
     if (!isScheduled(day)) continue;
     const mark = history.marks.get(day);
     const inRange = day >= window.from;
@@ -81,7 +92,9 @@ function addWeekToRange(tally: Tally, history: HabitHistory, times: number, firs
  */
 function tallyWeeklySchedule(history: HabitHistory, times: number, window: Window): Tally {
   const tally: Tally = { due: 0, done: 0, skipped: 0, streak: createStreakState() };
+  const quietFrom = quietFromDay(history, window);
   for (let monday = isoWeekStartDay(firstWalkedDay(history, window)); monday <= window.to; monday += 7) {
+    if (monday >= quietFrom && monday + 6 < window.from) monday = isoWeekStartDay(window.from);
     const first = Math.max(monday, history.startDay);
     const last = Math.min(monday + 6, window.to);
     addWeekToRange(tally, history, times, Math.max(first, window.from), last);

@@ -14,6 +14,8 @@ export interface HabitHistory {
   marks: Map<number, DayMark>;
   /** Earliest marked epoch day, `Infinity` when there is none. */
   firstMarkedDay: number;
+  /** Latest marked epoch day, `-Infinity` when there is none. */
+  lastMarkedDay: number;
 }
 
 /** Boolean habit: status done. Numeric habit: status done and `value >= target`. */
@@ -43,7 +45,7 @@ export function buildHabitHistories(
   const byId = new Map<number, HabitHistory>();
   const histories = habits.map((habit) => {
     const startDay = toEpochDay(habit.startDate);
-    const history: HabitHistory = { habit, startDay, marks: new Map(), firstMarkedDay: Infinity };
+    const history: HabitHistory = { habit, startDay, marks: new Map(), firstMarkedDay: Infinity, lastMarkedDay: -Infinity };
     byId.set(habit.id, history);
     return history;
   });
@@ -54,6 +56,7 @@ export function buildHabitHistories(
     if (day < history.startDay || day > lastDay) continue;
     history.marks.set(day, markOf(history.habit, record));
     if (day < history.firstMarkedDay) history.firstMarkedDay = day;
+    if (day > history.lastMarkedDay) history.lastMarkedDay = day;
   }
   return histories;
 }

@@ -22,7 +22,9 @@ export class UsersRepository {
   }
 
   async updateProfile(id: number, changes: Partial<Pick<User, 'displayName' | 'timezone'>>): Promise<User | null> {
-    if (Object.keys(changes).length > 0) await this.users.update({ id }, changes);
+    // A DTO may carry declared-but-absent fields as `undefined`: `PATCH {}` changes nothing.
+    const given = Object.fromEntries(Object.entries(changes).filter(([, value]) => value !== undefined));
+    if (Object.keys(given).length > 0) await this.users.update({ id }, given);
     return this.findById(id);
   }
 

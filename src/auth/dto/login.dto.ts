@@ -1,10 +1,10 @@
 import { ApiProperty } from '@nestjs/swagger';
 import { IsString, MaxLength } from 'class-validator';
+import { IsText } from '../../common/validation/is-text.decorator';
 
 export class LoginDto {
   @ApiProperty({ example: 'ada@example.com' })
-  @IsString()
-  @MaxLength(254)
+  @IsText(1, 254)
   email: string;
 
   @ApiProperty()

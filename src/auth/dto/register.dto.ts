@@ -1,6 +1,7 @@
 import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
 import { Transform } from 'class-transformer';
 import { IsEmail, IsOptional, IsString, Length, MaxLength } from 'class-validator';
+import { IsText } from '../../common/validation/is-text.decorator';
 import { IsTimeZone } from '../../common/validation/is-time-zone.validator';
 
 const trim = ({ value }: { value: unknown }) => (typeof value === 'string' ? value.trim() : value);
@@ -20,8 +21,7 @@ export class RegisterDto {
   @ApiPropertyOptional({ maxLength: 100 })
   @IsOptional()
   @Transform(trim)
-  @IsString()
-  @Length(1, 100)
+  @IsText(1, 100)
   displayName?: string;
 
   @ApiPropertyOptional({ example: 'Europe/Paris', default: 'UTC' })

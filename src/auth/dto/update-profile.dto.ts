@@ -1,18 +1,19 @@
 import { ApiPropertyOptional } from '@nestjs/swagger';
 import { Transform } from 'class-transformer';
-import { IsOptional, IsString, Length } from 'class-validator';
+import { IsOptional } from 'class-validator';
+import { IsText } from '../../common/validation/is-text.decorator';
 import { IsTimeZone } from '../../common/validation/is-time-zone.validator';
+import { IsOptionalNonNull } from '../../common/validation/transforms';
 
 export class UpdateProfileDto {
   @ApiPropertyOptional({ maxLength: 100, nullable: true })
   @IsOptional()
   @Transform(({ value }: { value: unknown }) => (typeof value === 'string' ? value.trim() : value))
-  @IsString()
-  @Length(1, 100)
-  displayName?: string;
+  @IsText(1, 100)
+  displayName?: string | null;
 
   @ApiPropertyOptional({ example: 'Asia/Tokyo' })
-  @IsOptional()
+  @IsOptionalNonNull()
   @IsTimeZone()
   timezone?: string;
 }
