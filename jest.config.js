@@ -7,6 +7,8 @@ const transform = { '^.+\\.ts$': tsJest, '/node_modules/content-disposition/.+\\
 const transformIgnorePatterns = ['/node_modules/(?!content-disposition/)'];
 
 module.exports = {
+  // Read from the root only (jest-circus ignores it inside projects): e2e hooks boot apps and databases.
+  testTimeout: 60000,
   projects: [
     {
       displayName: 'unit',
@@ -23,7 +25,6 @@ module.exports = {
       transform,
       transformIgnorePatterns,
       globalSetup: '<rootDir>/test/support/global-setup.ts',
-      testTimeout: 60000,
     },
   ],
 };

@@ -1,4 +1,4 @@
-import { Injectable } from '@nestjs/common';
+import { Injectable, ServiceUnavailableException } from '@nestjs/common';
 import { AppConfig } from '../config/app-config';
 import { CacheGroup } from './cache-group';
 import { CacheStats } from './cache-stats';
@@ -48,9 +48,14 @@ export class CacheAdminService {
     return { deleted: await this.store.invalidateUser(userId) };
   }
 
+  /** 503 when the store cannot be reached (down, or hung: each step has a deadline); the flush may then be partial. */
   async flush(): Promise<{ deleted: number }> {
     if (!this.store.backend) return { deleted: 0 };
-    return { deleted: await this.store.backend.flush() };
+    try {
+      return { deleted: await this.store.backend.flush() };
+    } catch {
+      throw new ServiceUnavailableException('The cache store is unavailable: the flush did not complete, try again');
+    }
   }
 
   private async describeStore(): Promise<{ keys: number; memoryBytes: number } | null> {

@@ -18,6 +18,7 @@ export interface CacheBackend {
   invalidateUser(userId: number): Promise<number>;
   /** Replaces the global epoch: every entry written before becomes unservable. */
   bumpEpoch(): Promise<void>;
+  /** Admin only, like flush: may take many round trips, so each has its own deadline and a hung store fails them. */
   describe(): Promise<{ keys: number; memoryBytes: number }>;
   /** Drops this application's keys and nothing else; returns how many entries were dropped. */
   flush(): Promise<number>;

@@ -10,16 +10,26 @@ import { withDeadline } from './deadline';
 export const UNAVAILABLE = Symbol('cache unavailable');
 type Unavailable = typeof UNAVAILABLE;
 
+/** While the circuit is open, how often the store is probed in the background (the breaker's cooldown). */
+const REPAIR_INTERVAL_MS = 1000;
+
 /**
  * Every cache operation goes through here: each has a deadline, reads pass a circuit breaker,
  * and a store that failed is only trusted again after the global epoch was replaced, so no
  * entry written before an invalidation that could not reach Redis is ever served.
+ *
+ * The epoch is replaced as soon as the store answers again, by a background probe, not only by
+ * the next request: an instance that lost an invalidation while the others could still reach
+ * Redis (a partition) must repair it even if no request comes its way, or the others would keep
+ * serving the old entries (and accepting a token revoked meanwhile) until their TTL.
  */
 @Injectable()
 export class CacheStore implements OnApplicationShutdown {
   private readonly logger = new Logger(CacheStore.name);
   private readonly breaker = new CircuitBreaker({ failureThreshold: 3, cooldownMs: 1000 });
   private readonly timeoutMs: number;
+  private repairTimer: NodeJS.Timeout | undefined;
+  private shuttingDown = false;
 
   constructor(
     @Inject(CACHE_BACKEND) readonly backend: CacheBackend | null,
@@ -27,7 +37,10 @@ export class CacheStore implements OnApplicationShutdown {
     config: AppConfig,
   ) {
     this.timeoutMs = config.cache.operationTimeoutMs;
-    backend?.onConnectionLost(() => this.breaker.trip());
+    backend?.onConnectionLost(() => {
+      this.breaker.trip();
+      this.scheduleRepair();
+    });
   }
 
   get mode(): 'redis' | 'memory' | 'disabled' {
@@ -89,6 +102,8 @@ export class CacheStore implements OnApplicationShutdown {
   }
 
   async onApplicationShutdown(): Promise<void> {
+    this.shuttingDown = true;
+    clearTimeout(this.repairTimer);
     await this.backend?.close().catch(() => undefined);
   }
 
@@ -120,6 +135,24 @@ export class CacheStore implements OnApplicationShutdown {
     if (mustRecover) this.breaker.trip();
     else this.breaker.recordFailure();
     const nowState: CircuitState = this.breaker.state;
+    if (nowState === 'open') this.scheduleRepair();
     if (!wasOpen && nowState === 'open') this.logger.warn(`Cache store unavailable, serving from the database: ${String(error)}`);
+  }
+
+  /** One pending background probe at a time, until the circuit is closed again. */
+  private scheduleRepair(): void {
+    if (this.repairTimer || this.shuttingDown) return;
+    this.repairTimer = setTimeout(() => void this.repair(), REPAIR_INTERVAL_MS);
+    this.repairTimer.unref();
+  }
+
+  private async repair(): Promise<void> {
+    this.repairTimer = undefined;
+    if (!this.backend || this.shuttingDown || this.breaker.state === 'closed') return;
+    try {
+      await withDeadline(this.recover(this.backend), this.timeoutMs * 3);
+    } catch {
+      this.scheduleRepair();
+    }
   }
 }

@@ -55,7 +55,8 @@ export class CachedResponseInterceptor implements NestInterceptor {
       ? { result: this.compute(options, key, user.id, validity, next), leader: true }
       : this.flights.run(`${key}|${validity}`, () => this.lookupOrCompute(options, key, user.id, validity, next));
     const { response, outcome } = await flight.result;
-    const shown = refresh ? 'bypass' : flight.leader ? outcome : 'hit';
+    // A follower was served without running the handler (a hit), unless the shared lookup could not reach the cache.
+    const shown = refresh ? 'bypass' : flight.leader || outcome === 'bypass' ? outcome : 'hit';
     this.stats.record(options.group, shown);
     return this.send(reply, response, shown);
   }

@@ -4,11 +4,25 @@ export class DeadlineExceededError extends Error {
   }
 }
 
-/** Settles with the operation, or rejects after `ms` (the operation itself is not cancelled). */
+/**
+ * Settles with the operation, or rejects after `ms` (the operation itself is not cancelled).
+ *
+ * The rejection waits for the I/O phase that follows the timer (setImmediate runs after it): when
+ * the event loop was busy (a burst of requests), the timer fires late, and a reply that arrived
+ * meanwhile is still waiting to be read. Without this, a loaded process would count its own lag
+ * as store failures, open the circuit and serve a burst from the database, the very moment the
+ * cache (and its stampede protection) is needed most.
+ */
 export function withDeadline<T>(operation: Promise<T>, ms: number): Promise<T> {
   let timer: NodeJS.Timeout | undefined;
+  let afterIo: NodeJS.Immediate | undefined;
   const deadline = new Promise<never>((_, reject) => {
-    timer = setTimeout(() => reject(new DeadlineExceededError(ms)), ms);
+    timer = setTimeout(() => {
+      afterIo = setImmediate(() => reject(new DeadlineExceededError(ms)));
+    }, ms);
   });
-  return Promise.race([operation, deadline]).finally(() => clearTimeout(timer));
+  return Promise.race([operation, deadline]).finally(() => {
+    clearTimeout(timer);
+    clearImmediate(afterIo);
+  });
 }

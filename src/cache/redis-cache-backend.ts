@@ -3,9 +3,15 @@ import { RedisClientType } from '@redis/client';
 import Keyv from 'keyv';
 import { CacheBackend, freshToken, MAX_TTL_SECONDS } from './cache-backend';
 import { EPOCH_KEY, generationKey, indexKey, isOwnKey, OWN_KEYS_PATTERN } from './cache-keys';
+import { withDeadline } from './deadline';
 import { deserializeEnvelope, serializeEnvelope } from './keyv-envelope';
 
 const SCAN_BUDGET_MS = 500;
+/**
+ * Deadline of each round trip of the admin operations. A whole scan may legitimately take long on
+ * a big keyspace, so no deadline from outside fits it; a hung Redis fails it at the first step.
+ */
+const ADMIN_STEP_DEADLINE_MS = 500;
 const RESPONSE_KEY = /:(analytics|categories|habits|records):/;
 
 /**
@@ -80,7 +86,7 @@ export class RedisCacheBackend implements CacheBackend {
     await this.scanOwnKeys(async (batch) => {
       keys += batch.filter((key) => RESPONSE_KEY.test(key)).length;
     }, SCAN_BUDGET_MS);
-    const memory = await this.client.info('memory');
+    const memory = await adminStep(this.client.info('memory'));
     const usedMemory = /used_memory:(\d+)/.exec(memory)?.[1];
     return { keys, memoryBytes: Number(usedMemory ?? 0) };
   }
@@ -90,10 +96,10 @@ export class RedisCacheBackend implements CacheBackend {
     let deleted = 0;
     await this.scanOwnKeys(async (batch) => {
       if (batch.length === 0) return;
-      await this.client.unlink(batch);
+      await adminStep(this.client.unlink(batch));
       deleted += batch.filter((key) => RESPONSE_KEY.test(key)).length;
     }, Number.POSITIVE_INFINITY);
-    await this.client.unlink(EPOCH_KEY);
+    await adminStep(this.client.unlink(EPOCH_KEY));
     return deleted;
   }
 
@@ -113,9 +119,13 @@ export class RedisCacheBackend implements CacheBackend {
     const started = Date.now();
     let cursor = '0';
     do {
-      const reply = await this.client.scan(cursor, { MATCH: OWN_KEYS_PATTERN, COUNT: 1000 });
+      const reply = await adminStep(this.client.scan(cursor, { MATCH: OWN_KEYS_PATTERN, COUNT: 1000 }));
       cursor = String(reply.cursor);
       await visit(reply.keys.filter(isOwnKey));
     } while (cursor !== '0' && Date.now() - started < budgetMs);
   }
+}
+
+function adminStep<T>(command: Promise<T>): Promise<T> {
+  return withDeadline(command, ADMIN_STEP_DEADLINE_MS);
 }
