@@ -1,4 +1,5 @@
 import { DynamicModule, Module } from '@nestjs/common';
+import type { DestinationStream } from 'pino';
 import { AdminModule } from './admin/admin.module';
 import { AnalyticsModule } from './analytics/analytics.module';
 import { AuthModule } from './auth/auth.module';
@@ -8,25 +9,41 @@ import { AppConfigModule, AppConfigOptions } from './config/app-config.module';
 import { DatabaseModule } from './database/database.module';
 import { HabitsModule } from './habits/habits.module';
 import { HealthModule } from './health/health.module';
+import { LifecycleModule } from './lifecycle/lifecycle.module';
+import { LoggingModule } from './logging/logging.module';
+import { MetricsModule } from './metrics/metrics.module';
+import { RateLimitModule } from './rate-limit/rate-limit.module';
 import { RecordsModule } from './records/records.module';
+
+export interface AppModuleOptions extends AppConfigOptions {
+  /** Where log lines go (default stdout); tests pass a stream to read them. */
+  logDestination?: DestinationStream;
+}
 
 /** The whole API. `forRoot()` reads process.env; tests pass their own settings. */
 @Module({})
 export class AppModule {
-  static forRoot(options: AppConfigOptions = {}): DynamicModule {
+  static forRoot(options: AppModuleOptions = {}): DynamicModule {
+    const { logDestination, ...configOptions } = options;
     return {
       module: AppModule,
       imports: [
-        AppConfigModule.forRoot(options),
+        AppConfigModule.forRoot(configOptions),
+        LoggingModule.forRoot(logDestination),
         DatabaseModule,
         ResponseCacheModule,
         AuthModule,
+        // After AuthModule: global guards run in the order they are registered, and the
+        // per-user limit needs the user that JwtAuthGuard puts on the request.
+        RateLimitModule,
         CategoriesModule,
         HabitsModule,
         RecordsModule,
         AnalyticsModule,
         AdminModule,
         HealthModule,
+        MetricsModule,
+        LifecycleModule,
       ],
     };
   }

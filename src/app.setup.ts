@@ -1,15 +1,25 @@
 import { randomUUID } from 'node:crypto';
 import type { IncomingMessage } from 'node:http';
-import { INestApplication, RequestMethod, ValidationPipe } from '@nestjs/common';
+import { INestApplication, RequestMethod } from '@nestjs/common';
 import { FastifyAdapter, NestFastifyApplication } from '@nestjs/platform-fastify';
 import { DocumentBuilder, SwaggerModule } from '@nestjs/swagger';
+import { Logger } from 'nestjs-pino';
 import { HttpExceptionFilter } from './common/filters/http-exception.filter';
+import { API_SECURITY_HEADERS, DOCS_SECURITY_HEADERS } from './common/http/security-headers';
+import { ApiValidationPipe } from './common/pipes/api-validation.pipe';
 import { AppConfig } from './config/app-config';
+import { RequestLogger } from './logging/request-logger';
+import { MetricsService } from './metrics/metrics.service';
 
 export const BODY_LIMIT_BYTES = 100 * 1024;
 const REQUEST_ID = /^[\w\-.:]{1,128}$/;
 
-/** The Fastify adapter with the API's limits: 100 KB bodies, request ids accepted or generated. */
+/**
+ * The Fastify adapter with the API's limits: 100 KB bodies, request ids accepted or generated,
+ * helmet's security headers on every answer. trustProxy keeps the whole X-Forwarded-For chain on
+ * the request; only TRUST_PROXY_HOPS of it are believed (see clientAddress), so a client cannot
+ * choose its own address.
+ */
 export function createFastifyAdapter(): FastifyAdapter {
   const adapter = new FastifyAdapter({
     bodyLimit: BODY_LIMIT_BYTES,
@@ -21,22 +31,38 @@ export function createFastifyAdapter(): FastifyAdapter {
   });
   const fastify = adapter.getInstance();
   fastify.addHook('onSend', async (request, reply) => {
+    void reply.headers(request.url.startsWith('/docs') ? DOCS_SECURITY_HEADERS : API_SECURITY_HEADERS);
     void reply.header('x-request-id', request.id);
     if (request.url.startsWith('/api')) void reply.header('cache-control', 'private, no-store').header('vary', 'Authorization');
   });
   return adapter;
 }
 
-/** Everything main.ts and the tests both need: prefix, validation, errors, CORS, OpenAPI. */
+/** Everything main.ts and the tests both need: logging, prefix, validation, errors, CORS, metrics, OpenAPI. */
 export async function configureApp(app: NestFastifyApplication): Promise<NestFastifyApplication> {
   const config = app.get(AppConfig);
-  app.setGlobalPrefix('api', { exclude: [{ path: 'health', method: RequestMethod.ALL }, { path: 'health/*path', method: RequestMethod.ALL }] });
-  app.useGlobalPipes(new ValidationPipe({ whitelist: true, forbidNonWhitelisted: true, transform: true }));
+  app.useLogger(app.get(Logger));
+  app.setGlobalPrefix('api', { exclude: ['health', 'health/*path', 'metrics'].map((path) => ({ path, method: RequestMethod.ALL })) });
+  app.useGlobalPipes(new ApiValidationPipe({ whitelist: true, forbidNonWhitelisted: true, transform: true }));
   app.useGlobalFilters(new HttpExceptionFilter());
   app.enableCors({ origin: config.corsOrigins.length > 0 ? config.corsOrigins : false, credentials: false });
   app.enableShutdownHooks();
+  observeRequests(app, config);
   setUpOpenApi(app);
   return app;
+}
+
+/** The request id on every log line of a request; one log line and one histogram sample per response (404s and guard rejections included). */
+function observeRequests(app: NestFastifyApplication, config: AppConfig): void {
+  const requestLogger = app.get(RequestLogger);
+  const metrics = config.metricsEnabled ? app.get(MetricsService) : null;
+  const fastify = app.getHttpAdapter().getInstance();
+  fastify.addHook('onRequest', (request, _reply, done) => requestLogger.bind(request, done));
+  fastify.addHook('onResponse', (request, reply, done) => {
+    metrics?.observe(request, reply);
+    requestLogger.log(request, reply);
+    done();
+  });
 }
 
 function setUpOpenApi(app: INestApplication): void {

@@ -8,7 +8,11 @@ import { AppConfig } from './config/app-config';
 import { ConfigError } from './config/load-app-config';
 
 async function bootstrap(): Promise<void> {
-  const app = await NestFactory.create<NestFastifyApplication>(AppModule.forRoot({ envFile: '.env' }), createFastifyAdapter());
+  // Start-up logs wait for the JSON logger; a failure reaches the handler below (and exits 1).
+  const app = await NestFactory.create<NestFastifyApplication>(AppModule.forRoot({ envFile: '.env' }), createFastifyAdapter(), {
+    bufferLogs: true,
+    abortOnError: false,
+  });
   await configureApp(app);
   const { port } = app.get(AppConfig);
   await app.listen(port, '0.0.0.0');

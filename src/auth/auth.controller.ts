@@ -2,6 +2,7 @@ import { Body, Controller, Get, HttpCode, Patch, Post } from '@nestjs/common';
 import { ApiBearerAuth, ApiTags } from '@nestjs/swagger';
 import { CurrentUser } from '../common/decorators/current-user.decorator';
 import { Public } from '../common/decorators/public.decorator';
+import { LoginRateLimit, RegisterRateLimit } from '../rate-limit/rate-limit.decorators';
 import { UserResponse } from '../users/user-response';
 import { AuthService } from './auth.service';
 import { AuthUser } from './auth-user';
@@ -16,12 +17,14 @@ export class AuthController {
   constructor(private readonly auth: AuthService) {}
 
   @Public()
+  @RegisterRateLimit()
   @Post('register')
   register(@Body() dto: RegisterDto): Promise<UserResponse> {
     return this.auth.register(dto);
   }
 
   @Public()
+  @LoginRateLimit()
   @Post('login')
   @HttpCode(200)
   login(@Body() dto: LoginDto): Promise<AccessTokenResponse> {

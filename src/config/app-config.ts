@@ -4,6 +4,9 @@ export type DatabaseConfig =
   | { type: 'sqlite'; path: string }
   | { type: 'postgres'; url: string; schema?: string };
 
+export const LOG_LEVELS = ['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent'] as const;
+export type LogLevel = (typeof LOG_LEVELS)[number];
+
 export interface RateLimitConfig {
   /** Failed logins allowed per (IP, email) in `loginWindowSeconds`. */
   loginPerEmail: number;
@@ -35,8 +38,13 @@ export abstract class AppConfig {
   jwt: { secret: string; expiresInSeconds: number };
   adminEmails: string[];
   corsOrigins: string[];
+  /**
+   * How many reverse proxies (load balancers) stand in front of the API and append to
+   * X-Forwarded-For. 0: the client is the TCP peer and X-Forwarded-For is ignored.
+   */
+  trustProxyHops: number;
   rateLimit: RateLimitConfig;
   metricsEnabled: boolean;
-  logLevel: string;
+  logLevel: LogLevel;
   shutdownGraceMs: number;
 }

@@ -1,4 +1,4 @@
-import { AppConfig, DatabaseConfig, RateLimitConfig } from './app-config';
+import { AppConfig, DatabaseConfig, LOG_LEVELS, RateLimitConfig } from './app-config';
 
 type Env = Record<string, string | undefined>;
 
@@ -31,9 +31,10 @@ export function loadAppConfig(env: Env): AppConfig {
     jwt: { secret: reader.jwtSecret(nodeEnv), expiresInSeconds: reader.duration('JWT_EXPIRES_IN', '7d') },
     adminEmails: reader.list('ADMIN_EMAILS').map((email) => email.toLowerCase()),
     corsOrigins: reader.list('CORS_ORIGINS'),
+    trustProxyHops: reader.integer('TRUST_PROXY_HOPS', 0, 0, 10),
     rateLimit: readRateLimits(reader),
     metricsEnabled: reader.boolean('METRICS_ENABLED', true),
-    logLevel: reader.oneOf('LOG_LEVEL', ['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent'], 'info'),
+    logLevel: reader.oneOf('LOG_LEVEL', LOG_LEVELS, 'info'),
     shutdownGraceMs: reader.integer('SHUTDOWN_GRACE_MS', 10000, 0, 120000),
   };
   reader.throwIfInvalid();

@@ -1,6 +1,7 @@
 import { NestFastifyApplication } from '@nestjs/platform-fastify';
 import { Test } from '@nestjs/testing';
 import { createClient } from '@redis/client';
+import type { DestinationStream } from 'pino';
 import { AppModule } from '../../src/app.module';
 import { configureApp, createFastifyAdapter } from '../../src/app.setup';
 import { createTestDatabase, TestDatabase, TestDatabaseKind } from './test-database';
@@ -12,7 +13,21 @@ export interface TestAppOptions {
   /** A Redis URL (e.g. from privateRedisUrl or a RedisServer); omitted = in-process cache. */
   redisUrl?: string;
   env?: Record<string, string>;
+  /** Where the app's log lines go (LOG_LEVEL defaults to error here: suites stay quiet). */
+  logDestination?: DestinationStream;
 }
+
+/**
+ * Far above what any suite sends from one address, so that suites never meet a 429 unless they
+ * set a limit themselves (test/ops does). Production defaults are in src/config.
+ */
+const QUIET_AND_UNLIMITED: Record<string, string> = {
+  LOG_LEVEL: 'error',
+  RATE_LIMIT_LOGIN_PER_EMAIL: '1000000',
+  RATE_LIMIT_LOGIN_PER_IP: '1000000',
+  RATE_LIMIT_REGISTER_PER_IP: '1000000',
+  RATE_LIMIT_PER_USER: '1000000000',
+};
 
 export interface TestApp {
   app: NestFastifyApplication;
@@ -26,13 +41,14 @@ export async function startTestApp(options: TestAppOptions = {}): Promise<TestAp
   const database = typeof options.database === 'object' ? options.database : await createTestDatabase(options.database ?? 'sqlite');
   const env: Record<string, string> = {
     NODE_ENV: 'test',
+    ...QUIET_AND_UNLIMITED,
     JWT_SECRET: 'test-secret-test-secret-test-secret-0123',
     ADMIN_EMAILS: 'admin@example.test',
     ...database.env,
     ...(options.redisUrl ? { REDIS_URL: options.redisUrl } : {}),
     ...options.env,
   };
-  const moduleRef = await Test.createTestingModule({ imports: [AppModule.forRoot({ env })] }).compile();
+  const moduleRef = await Test.createTestingModule({ imports: [AppModule.forRoot({ env, logDestination: options.logDestination })] }).compile();
   const app = moduleRef.createNestApplication<NestFastifyApplication>(createFastifyAdapter(), { logger: ['error'] });
   await configureApp(app);
   await app.init();

@@ -1,0 +1,29 @@
+import { startWindow, WindowCount } from './window-count';
+
+interface Window {
+  count: number;
+  resetAt: number;
+}
+
+/**
+ * Exact fixed-window counters of this process: what the login and registration limits fall back
+ * to while Redis cannot be reached. Bounded: past `maxKeys`, the oldest window is forgotten.
+ */
+export class MemoryWindows {
+  private readonly windows = new Map<string, Window>();
+
+  constructor(private readonly maxKeys = 100_000) {}
+
+  hit(key: string, ttlMs: number, now = Date.now()): WindowCount {
+    let window = this.windows.get(key);
+    if (!window || window.resetAt <= now) window = startWindow(this.windows, key, { count: 0, resetAt: now + ttlMs }, this.maxKeys);
+    window.count += 1;
+    return { total: window.count, resetInMs: window.resetAt - now };
+  }
+
+  /** Gives one hit back (a login that succeeded). */
+  refund(key: string, now = Date.now()): void {
+    const window = this.windows.get(key);
+    if (window && window.resetAt > now && window.count > 0) window.count -= 1;
+  }
+}

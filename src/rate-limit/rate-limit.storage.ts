@@ -1,0 +1,121 @@
+import { Inject, Injectable, Logger, OnApplicationShutdown } from '@nestjs/common';
+import { ThrottlerStorage } from '@nestjs/throttler';
+import { RedisClientType } from '@redis/client';
+import { REDIS_CONNECTION } from '../cache/cache-backend.provider';
+import { CircuitBreaker, CircuitState } from '../cache/circuit-breaker';
+import { withDeadline } from '../cache/deadline';
+import { AppConfig } from '../config/app-config';
+import { BatchedWindows } from './batched-windows';
+import { MemoryWindows } from './memory-windows';
+import { hitInRedis, refundInRedis } from './redis-windows';
+import { APPROXIMATE_THROTTLERS } from './throttlers';
+import { WindowCount } from './window-count';
+
+type ThrottlerStorageRecord = Awaited<ReturnType<ThrottlerStorage['increment']>>;
+
+/** How often the approximate counters are shared through Redis. */
+export const SYNC_INTERVAL_MS = 100;
+
+/**
+ * Fixed-window counters in the application's shared Redis connection, so that limits hold across
+ * instances; when Redis is down or hung (same deadline as the cache, then a circuit breaker), each
+ * instance counts in its own memory, so limits still apply — per instance — and nobody is blocked
+ * because of Redis.
+ *
+ * - Exact limits (login, registration): one atomic round trip per counted request.
+ * - Approximate limits (the per-user limit on every request): counted in process, shared every
+ *   SYNC_INTERVAL_MS in one pipelined batch (see BatchedWindows): no Redis on the request path.
+ */
+@Injectable()
+export class RateLimitStorage implements ThrottlerStorage, OnApplicationShutdown {
+  private readonly logger = new Logger(RateLimitStorage.name);
+  private readonly exactFallback = new MemoryWindows();
+  private readonly approximate = new BatchedWindows();
+  private readonly breaker = new CircuitBreaker({ failureThreshold: 3, cooldownMs: 1000 });
+  private readonly timeoutMs: number;
+  private readonly syncTimer: NodeJS.Timeout | null = null;
+  private syncing = false;
+  /** Exact hits counted in this process's memory because Redis could not be reached (a metric). */
+  fallbackHits = 0;
+
+  constructor(
+    @Inject(REDIS_CONNECTION) private readonly redis: RedisClientType | null,
+    config: AppConfig,
+  ) {
+    this.timeoutMs = config.cache.operationTimeoutMs;
+    if (redis) {
+      this.syncTimer = setInterval(() => void this.sync(), SYNC_INTERVAL_MS);
+      this.syncTimer.unref();
+    }
+  }
+
+  /** Whether counts are currently shared through Redis (a metric). */
+  get shared(): boolean {
+    return this.redis !== null && this.breaker.state === 'closed';
+  }
+
+  async increment(key: string, ttl: number, limit: number, _blockDuration: number, throttler: string): Promise<ThrottlerStorageRecord> {
+    const count = APPROXIMATE_THROTTLERS.has(throttler) ? this.approximate.hit(key, ttl) : await this.exactHit(key, ttl);
+    const seconds = Math.max(1, Math.ceil(count.resetInMs / 1000));
+    const isBlocked = count.total > limit;
+    return { totalHits: count.total, timeToExpire: seconds, isBlocked, timeToBlockExpire: isBlocked ? seconds : 0 };
+  }
+
+  /** Gives back one exact hit of `key` (a login that succeeded does not count as a failure). */
+  async refund(key: string): Promise<void> {
+    if (this.redis && this.breaker.state === 'closed') {
+      try {
+        await withDeadline(refundInRedis(this.redis, key), this.timeoutMs);
+        return;
+      } catch (error) {
+        this.onFailure(error);
+      }
+    }
+    this.exactFallback.refund(key);
+  }
+
+  onApplicationShutdown(): void {
+    if (this.syncTimer) clearInterval(this.syncTimer);
+  }
+
+  private async exactHit(key: string, ttlMs: number): Promise<WindowCount> {
+    if (this.redis && this.breaker.allowRequest()) {
+      try {
+        const count = await withDeadline(hitInRedis(this.redis, key, 1, ttlMs), this.timeoutMs);
+        this.breaker.recordSuccess();
+        return count;
+      } catch (error) {
+        this.onFailure(error);
+      }
+    }
+    this.fallbackHits += 1;
+    return this.exactFallback.hit(key, ttlMs);
+  }
+
+  /** One batch at a time; skipped when nothing was counted since the last one. */
+  private async sync(): Promise<void> {
+    if (this.syncing || !this.redis || !this.approximate.hasUnsynced) return;
+    this.syncing = true;
+    const redis = this.redis;
+    try {
+      if (!this.breaker.allowRequest()) {
+        await this.approximate.flush(null);
+        return;
+      }
+      const synced = await this.approximate.flush((key, count, ttlMs) => withDeadline(hitInRedis(redis, key, count, ttlMs), this.timeoutMs));
+      if (synced) this.breaker.recordSuccess();
+      else this.onFailure('a batch of rate-limit counts could not be shared');
+    } finally {
+      this.syncing = false;
+    }
+  }
+
+  private onFailure(error: unknown): void {
+    const before: CircuitState = this.breaker.state;
+    this.breaker.recordFailure();
+    const after: CircuitState = this.breaker.state;
+    if (before === 'closed' && after === 'open') {
+      this.logger.warn(`Redis unavailable, rate limits are counted per instance: ${String(error)}`);
+    }
+  }
+}
