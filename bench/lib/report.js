@@ -1,0 +1,105 @@
+'use strict';
+
+/** The targets of the benchmark issue; `value(result)` picks the number, `ok(value)` says if it is met. */
+const TARGETS = [
+  { name: 'ratios.hitOverFloor', target: '>= 0.75', value: (r) => r.ratios.hitOverFloor, ok: (v) => v >= 0.75 },
+  { name: 'ratios.hitOverUncached', target: '>= 20', value: (r) => r.ratios.hitOverUncached, ok: (v) => v >= 20 },
+  { name: 'ratios.hitOverStock', target: '>= 2', value: (r) => r.ratios.hitOverStock, ok: (v) => v >= 2 },
+  { name: 'latency.reductionPct', target: '>= 99', value: (r) => r.latency.reductionPct, ok: (v) => v >= 99 },
+  { name: 'mixed.errors', target: '= 0', value: (r) => r.mixed.errors, ok: (v) => v === 0 },
+  { name: 'mixed.staleReads', target: '= 0', value: (r) => r.mixed.staleReads, ok: (v) => v === 0 },
+  { name: 'invalidation.ratio', target: '<= 2', value: (r) => r.invalidation.ratio, ok: (v) => v <= 2 },
+  { name: 'invalidation.commandsPerInvalidation', target: '<= 4', value: (r) => r.invalidation.commandsPerInvalidation, ok: (v) => v <= 4 },
+  { name: 'stampede.handlerRuns', target: '= 1', value: (r) => r.stampede.handlerRuns, ok: (v) => v === 1 },
+  { name: 'redisFreeze.errors', target: '= 0', value: (r) => r.redisFreeze.errors, ok: (v) => v === 0 },
+  { name: 'redisFreeze.recoverySeconds', target: '<= 5', value: (r) => r.redisFreeze.recoverySeconds, ok: (v) => v !== null && v <= 5 },
+  { name: 'peakRssMb', target: '<= 250', value: (r) => r.peakRssMb, ok: (v) => v <= 250 },
+];
+
+function phase(result, name) {
+  return result.cacheHealth.find((entry) => entry.phase === name) ?? {};
+}
+
+function loopDelay(result, name) {
+  const entry = result.memoryTimeline.find((e) => e.phase === name) ?? {};
+  return ['api-a', 'api-b']
+    .map((api) => entry[api]?.eventLoopDelayMs)
+    .map((d) => (d ? `${d.p99} / ${d.max}` : '-'))
+    .join('; ');
+}
+
+function evaluateTargets(result) {
+  return Object.fromEntries(
+    TARGETS.map((t) => {
+      const value = t.value(result);
+      return [t.name, { value, target: t.target, met: value !== undefined && value !== null && t.ok(value) }];
+    }),
+  );
+}
+
+/** The readable summary printed at the end (also the table docs/performance.md quotes). */
+function renderTable(result) {
+  const lines = [];
+  const cell = (v) => (v === null || v === undefined ? '-' : String(v));
+  const row = (cells, widths) => `| ${cells.map((c, i) => cell(c).padEnd(widths[i])).join(' | ')} |`;
+  const table = (header, rows) => {
+    const widths = header.map((h, i) => Math.max(h.length, ...rows.map((r) => cell(r[i]).length)));
+    lines.push(row(header, widths), `|${widths.map((w) => '-'.repeat(w + 2)).join('|')}|`, ...rows.map((r) => row(r, widths)));
+    lines.push('');
+  };
+  const mode = result.quick ? 'QUICK (indicative only)' : 'full';
+  const load = result.machine.loadAverage;
+  lines.push(
+    `Node ${result.node}, ${result.cpus} CPUs (${result.machine.cpuModel}), Redis ${result.machine.redis}, ${mode} run, ` +
+      `${result.settings.connections} connections, load average ${load.before} before / ${load.after} after`,
+    '',
+  );
+  table(
+    ['scenario', 'rps', 'p50 ms', 'p99 ms', 'errors', 'API CPU µs/req', 'Redis CPU µs/req'],
+    ['floor', 'hit', 'uncached', 'stock'].map((name) => [
+      name,
+      result[name].rps,
+      result[name].p50Ms,
+      result[name].p99Ms,
+      result[name].errors,
+      result.cpuPerRequest[name].apiUsPerRequest,
+      result.cpuPerRequest[name].redisUsPerRequest,
+    ]),
+  );
+  table(
+    ['measure', 'value', 'target', 'met'],
+    Object.entries(result.targets).map(([name, t]) => [name, t.value, t.target, t.met ? 'yes' : 'NO']),
+  );
+  const m = result.mixed;
+  const f = result.redisFreeze;
+  const inv = result.invalidation;
+  table(
+    ['detail', 'value'],
+    [
+      ['latency p50 uncached / hit (ms, concurrency 1)', `${result.latency.uncachedP50Ms} / ${result.latency.hitP50Ms}`],
+      ['latency p50 floor (ms, concurrency 1) and its reduction', `${result.latency.floorP50Ms} (${result.latency.floorReductionPct} %)`],
+      ['latency p50 floor + one Redis GET (ms, concurrency 1)', result.latency.floorPlusOneGetP50Ms],
+      ['ratios from API CPU µs per request: hit/floor, hit/uncached, hit/stock', `${result.cpuRatios.hitOverFloor}, ${result.cpuRatios.hitOverUncached}, ${result.cpuRatios.hitOverStock}`],
+      ['per-round hit/floor', result.roundRatios.hitOverFloor.join(' ')],
+      ['per-round hit/stock', result.roundRatios.hitOverStock.join(' ')],
+      ['cache-store errors during scenarios 1-4 (uncached run)', `${result.uncached.cacheStoreErrors} (circuit opened ${phase(result, 'throughput').circuitOpened}, epoch replaced ${phase(result, 'throughput').epochReplaced})`],
+      ['mixed rps / p99 ms / hit rate', `${m.rps} / ${m.p99Ms} / ${m.hitRate}`],
+      ['mixed requests / writes / freshness checks', `${m.requests} / ${m.writes} / ${m.freshnessChecks}`],
+      ['mixed cache-store errors / circuit opened / epoch replaced', `${m.cacheStoreErrors} / ${phase(result, 'mixed').circuitOpened} / ${phase(result, 'mixed').epochReplaced}`],
+      ['mixed event-loop delay p99 / max ms (api-a; api-b)', loopDelay(result, 'mixed')],
+      ['invalidation p50 ms 1k / large', `${inv.p50Ms1k} / ${inv.p50Ms1M}`],
+      ['invalidation p99 ms 1k / large', `${inv.p99Ms1k} / ${inv.p99Ms1M}`],
+      ['invalidation other keys (large)', inv.otherKeysLarge],
+      ['stampede X-Cache', JSON.stringify(result.stampede.xCache)],
+      ['redisFreeze p99 ms during freeze / freeze s', `${f.p99MsDuringFreeze} / ${f.freezeSeconds}`],
+      ['redisFreeze hit rate before / recovery s', `${f.hitRateBefore} / ${f.recoverySeconds}`],
+      ['peak RSS MB per API instance (mixed)', result.rssByInstance.map((i) => i.peakRssMb).join(' / ')],
+      ['hit response bytes', result.dataset.responseBytes],
+    ],
+  );
+  if (result.problems.length) lines.push('Problems:', ...result.problems.map((p) => `  - ${p}`), '');
+  if (result.notes.length) lines.push('Notes:', ...result.notes.map((n) => `  - ${n}`), '');
+  return lines.join('\n');
+}
+
+module.exports = { evaluateTargets, renderTable };

@@ -1,0 +1,308 @@
+#!/usr/bin/env node
+'use strict';
+
+/**
+ * `npm run bench` (full, about 3 minutes) or `npm run bench -- --quick` (every scenario for a
+ * second or two). Builds the bench app if needed, starts a private redis-server and two compiled
+ * API instances on a fresh SQLite file, seeds the data set, runs the scenarios of the benchmark
+ * issue and writes bench/results/latest.json plus a table on stdout. See docs/performance.md.
+ *
+ * Options: --quick; --cpu-prof (api-a writes a V8 CPU profile to bench/results/profiles/);
+ * --out <file> (default bench/results/latest.json).
+ */
+
+const { execFileSync, spawnSync } = require('node:child_process');
+const { existsSync, mkdirSync, mkdtempSync, readdirSync, rmSync, statSync, writeFileSync } = require('node:fs');
+const os = require('node:os');
+const path = require('node:path');
+const { addDays, todayUtc } = require('./lib/dates');
+const { runRedisFreeze } = require('./lib/freeze');
+const { runInvalidation } = require('./lib/invalidation');
+const { runLatency } = require('./lib/latency');
+const { runMixedLoad, summarizeMixed } = require('./lib/mixed');
+const { PhaseObserver } = require('./lib/observer');
+const { ChildProcesses, startApi, startRedis } = require('./lib/processes');
+const { evaluateTargets, renderTable } = require('./lib/report');
+const { seed } = require('./lib/seed');
+const { runStampede } = require('./lib/stampede');
+const { round } = require('./lib/stats');
+const { checkEquivalence, runThroughput } = require('./lib/throughput');
+
+const ROOT = path.resolve(__dirname, '..');
+const ENTRY = path.join(ROOT, 'dist-bench', 'bench', 'app', 'bench-main.js');
+const PROFILE_DIR = path.join(ROOT, 'bench', 'results', 'profiles');
+
+const args = process.argv.slice(2);
+const QUICK = args.includes('--quick');
+const CPU_PROF = args.includes('--cpu-prof');
+const OUT = path.resolve(ROOT, args.includes('--out') ? args[args.indexOf('--out') + 1] : 'bench/results/latest.json');
+
+/** Durations and sizes per mode; the same connection count for every throughput scenario. */
+const PLAN = QUICK
+  ? {
+      connections: 10, seconds: 1.5, warmupSeconds: 0.5, rounds: 1, hitCount: 500, uncachedCount: 20, latencyBatches: 2,
+      mixedS: 2, freeze: { baselineS: 2, freezeS: 2, afterS: 6 }, invalidationIterations: 50, largeKeys: 100_000,
+    }
+  : {
+      connections: 10, seconds: 2, warmupSeconds: 2, rounds: 8, hitCount: 5000, uncachedCount: 200, latencyBatches: 10,
+      mixedS: 20, freeze: { baselineS: 5, freezeS: 5, afterS: 15 }, invalidationIterations: 1000, largeKeys: 1_000_000,
+    };
+
+const log = (message) => process.stdout.write(`${message}\n`);
+
+async function main() {
+  const startedAt = new Date();
+  buildIfNeeded();
+  const children = new ChildProcesses();
+  installSignalHandlers(children);
+  const workDir = mkdtempSync(path.join(os.tmpdir(), 'habits-bench-'));
+  try {
+    const loadBefore = os.loadavg()[0];
+    const result = await runAll(children, workDir);
+    Object.assign(result, {
+      startedAt: startedAt.toISOString(),
+      durationSeconds: round((Date.now() - startedAt.getTime()) / 1000, 1),
+      machine: machine({ loadBefore, loadAfter: os.loadavg()[0] }),
+      source: sourceVersion(),
+    });
+    mkdirSync(path.dirname(OUT), { recursive: true });
+    writeFileSync(OUT, `${JSON.stringify(result, null, 2)}\n`);
+    log(`\n${renderTable(result)}`);
+    log(`Written ${path.relative(ROOT, OUT)} in ${result.durationSeconds} s`);
+  } finally {
+    await children.stopAll();
+    rmSync(workDir, { recursive: true, force: true });
+  }
+}
+
+/** Services, data set, then the scenarios in the order that keeps each one's measurement clean. */
+async function runAll(children, workDir) {
+  log(`Bench (${QUICK ? 'quick' : 'full'}) on ${os.cpus().length} CPUs, Node ${process.version}`);
+  const today = todayUtc();
+  const databasePath = path.join(workDir, 'bench.sqlite');
+  const redis = await startRedis(children);
+  const { a, b } = await startApis(children, apiEnv(redis.url, databasePath));
+  log(`redis-server :${redis.port}, api-a :${a.port} (pid ${a.pid}), api-b :${b.port} (pid ${b.pid})`);
+  const observer = new PhaseObserver([a, b]);
+  await observer.snapshot('started');
+
+  log('Seeding…');
+  const data = await seed({ port: a.port, databasePath, today });
+  log(`  ${JSON.stringify(data.summary)}`);
+  observer.adminToken = data.admin.token;
+  await observer.snapshot('seeded');
+
+  const ctx = { a, b, redis, data, today, observer, paths: scenarioPaths(today) };
+  // Mixed first: peak RSS "under mixed" is then not the heap grown by the synthetic uncached flood.
+  const mixed = await phase(ctx, 'mixed', runMixed);
+  const redisFreeze = await phase(ctx, 'redisFreeze', runFreeze);
+  const throughput = await phase(ctx, 'throughput', runRatios);
+  const latency = await phase(ctx, 'latency', runLatencyScenario);
+  const stampede = await phase(ctx, 'stampede', runStampedeScenario);
+  const invalidation = await phase(ctx, 'invalidation', runInvalidationScenario);
+
+  const result = assemble({ ...throughput, latency, mixed: mixed.summary, rssByInstance: mixed.rssByInstance, invalidation, stampede, redisFreeze, observer, data });
+  await Promise.all([a.close(), b.close()]);
+  await redis.close();
+  if (CPU_PROF) log(`CPU profile of api-a in ${path.relative(ROOT, PROFILE_DIR)}/`);
+  return result;
+}
+
+async function phase(ctx, name, run) {
+  const result = await run(ctx);
+  await ctx.observer.snapshot(name);
+  return result;
+}
+
+/** Scenarios 6 and 10. */
+async function runMixed({ a, b, data, today, observer }) {
+  log(`Scenarios 6 + 10: mixed load on two instances for ${PLAN.mixedS} s…`);
+  const errorsBefore = await observer.storeErrors();
+  const run = await runMixedLoad({ instances: [a, b], users: data.users, today, seconds: PLAN.mixedS, watchPids: [a.pid, b.pid] });
+  const summary = {
+    ...summarizeMixed(run.samples, run.elapsedMs),
+    cacheStoreErrors: (await observer.storeErrors()) - errorsBefore,
+    staleExamples: run.staleExamples,
+  };
+  return { summary, rssByInstance: run.memory.map((m, i) => ({ instance: [a.name, b.name][i], ...m })) };
+}
+
+/** Scenario 9. */
+function runFreeze({ a, b, data, today, redis }) {
+  log(`Scenario 9: redis frozen for ${PLAN.freeze.freezeS} s during the mixed load…`);
+  return runRedisFreeze({ instances: [a, b], users: data.users, today, redis, ...PLAN.freeze });
+}
+
+/** Scenarios 1–4, after checking that the four routes answer the same bytes. */
+async function runRatios({ a, redis, data, paths }) {
+  const equivalence = await checkEquivalence({ api: a, token: data.heavy.token, paths });
+  const problems = equivalence.problems.length ? `; PROBLEMS: ${equivalence.problems.join('; ')}` : '';
+  log(`Scenarios 1-4: floor, hit, uncached, stock (${PLAN.connections} connections, ${PLAN.rounds} x ${PLAN.seconds} s), hit body ${equivalence.responseBytes} bytes${problems}`);
+  const options = pick(PLAN, 'connections', 'seconds', 'warmupSeconds', 'rounds');
+  const { ratios, roundRatios, cpu, cpuRatios, ...scenarios } = await runThroughput({ api: a, redisPid: redis.pid, token: data.heavy.token, adminToken: data.admin.token, paths, log, ...options });
+  return { scenarios, ratios, roundRatios, cpuPerRequest: cpu, cpuRatios, equivalence };
+}
+
+/** Scenario 5. */
+function runLatencyScenario({ a, data, paths }) {
+  log('Scenario 5: latency at concurrency 1…');
+  return runLatency({ api: a, token: data.heavy.token, paths, ...pick(PLAN, 'hitCount', 'uncachedCount', 'latencyBatches') });
+}
+
+/** Scenario 8: a range nobody asked for before, so the key is cold. */
+function runStampedeScenario({ a, data, today }) {
+  log('Scenario 8: stampede…');
+  const path = `/api/analytics/compliance?from=${addDays(today, -300)}&to=${addDays(today, -1)}`;
+  return runStampede({ api: a, token: data.heavy.token, concurrent: 200, path });
+}
+
+/** Scenario 7, last: it leaves a million keys in Redis. */
+function runInvalidationScenario({ a, redis, data }) {
+  log(`Scenario 7: invalidation with 1 000 and ${PLAN.largeKeys.toLocaleString('en')} other keys…`);
+  return runInvalidation({ api: a, redis, admin: data.admin, target: data.users[1], iterations: PLAN.invalidationIterations, largeKeys: PLAN.largeKeys });
+}
+
+/** latest.json: the issue's keys first, then the details that explain them. */
+function assemble({ scenarios, ratios, roundRatios, cpuPerRequest, cpuRatios, equivalence, latency, mixed, invalidation, stampede, redisFreeze, rssByInstance, observer, data }) {
+  const problems = [...equivalence.problems];
+  for (const [name, s] of Object.entries(scenarios)) if (s.errors) problems.push(`${name}: ${s.errors} failed requests`);
+  if (latency.errors) problems.push(`latency: ${latency.errors} failed requests`);
+  if (stampede.errors) problems.push(`stampede: ${stampede.errors} failed requests`);
+  const notes = QUICK ? [`quick mode: short runs, numbers indicative only; invalidation "1M" measured with ${PLAN.largeKeys} other keys`] : [];
+  const result = {
+    node: process.version,
+    cpus: os.cpus().length,
+    quick: QUICK,
+    ...scenarios,
+    ratios,
+    latency,
+    mixed,
+    invalidation,
+    stampede,
+    redisFreeze,
+    peakRssMb: Math.max(...rssByInstance.map((i) => i.peakRssMb)),
+    roundRatios,
+    cpuPerRequest,
+    cpuRatios,
+    rssByInstance,
+    memoryTimeline: observer.memoryTimeline,
+    cacheHealth: observer.cacheHealth,
+    circuitReasons: observer.circuitReasons(),
+    dataset: { ...data.summary, responseBytes: equivalence.responseBytes },
+    settings: { ...PLAN },
+    problems,
+    notes,
+  };
+  result.targets = evaluateTargets(result);
+  return result;
+}
+
+function scenarioPaths(today) {
+  const query = `?from=${addDays(today, -364)}&to=${today}`;
+  return {
+    floor: '/api/bench/floor',
+    hit: `/api/analytics/compliance${query}`,
+    uncached: `/api/bench/uncached/compliance${query}`,
+    stock: `/api/bench/stock/compliance${query}`,
+  };
+}
+
+/** api-a first (it runs the migrations on the fresh file), then api-b on the same database and Redis. */
+async function startApis(children, env) {
+  if (CPU_PROF) mkdirSync(PROFILE_DIR, { recursive: true });
+  const nodeArgs = CPU_PROF ? ['--cpu-prof', `--cpu-prof-dir=${PROFILE_DIR}`] : [];
+  const a = await startApi(children, { name: 'api-a', entry: ENTRY, env, nodeArgs });
+  const b = await startApi(children, { name: 'api-b', entry: ENTRY, env });
+  return { a, b };
+}
+
+function apiEnv(redisUrl, databasePath) {
+  const env = { ...process.env };
+  for (const name of Object.keys(env)) if (/^(CACHE_|RATE_LIMIT_|NODE_OPTIONS$)/.test(name)) delete env[name];
+  return {
+    ...env,
+    NODE_ENV: 'production',
+    JWT_SECRET: 'bench-only-secret-bench-only-secret-0123456789',
+    REDIS_URL: redisUrl,
+    DATABASE_URL: `sqlite:${databasePath}`,
+    ADMIN_EMAILS: 'bench-admin@bench.test',
+    LOG_LEVEL: 'warn',
+    SHUTDOWN_GRACE_MS: '2000',
+    // The load comes from one IP and a few users: keep the rate limits out of the measurement.
+    RATE_LIMIT_PER_USER: '1000000000',
+    RATE_LIMIT_LOGIN_PER_IP: '1000000',
+    RATE_LIMIT_REGISTER_PER_IP: '1000000',
+  };
+}
+
+/** Compiles bench/app (and src/ with it) into dist-bench/ when the output is missing or a source is newer. */
+function buildIfNeeded() {
+  const sources = [path.join(ROOT, 'src'), path.join(ROOT, 'bench', 'app')];
+  const configs = ['tsconfig.json', 'bench/tsconfig.json', 'package-lock.json'].map((file) => path.join(ROOT, file));
+  const newest = Math.max(...sources.map(newestMtime), ...configs.filter(existsSync).map((file) => statSync(file).mtimeMs));
+  if (existsSync(ENTRY) && statSync(ENTRY).mtimeMs >= newest) return;
+  log('Building the bench app (tsc -p bench/tsconfig.json)…');
+  rmSync(path.join(ROOT, 'dist-bench'), { recursive: true, force: true });
+  const tsc = require.resolve('typescript/bin/tsc', { paths: [ROOT] });
+  const build = spawnSync(process.execPath, [tsc, '-p', path.join(ROOT, 'bench', 'tsconfig.json')], { cwd: ROOT, stdio: 'inherit' });
+  if (build.status !== 0) throw new Error('bench build failed (tsc -p bench/tsconfig.json)');
+}
+
+function newestMtime(dir) {
+  let newest = 0;
+  for (const entry of readdirSync(dir, { withFileTypes: true })) {
+    const full = path.join(dir, entry.name);
+    if (entry.isDirectory()) newest = Math.max(newest, newestMtime(full));
+    else if (entry.name.endsWith('.ts')) newest = Math.max(newest, statSync(full).mtimeMs);
+  }
+  return newest;
+}
+
+function machine({ loadBefore, loadAfter }) {
+  let redisVersion = 'unknown';
+  try {
+    redisVersion = /v=(\S+)/.exec(execFileSync('redis-server', ['--version']).toString())?.[1] ?? redisVersion;
+  } catch {
+    // reported as unknown
+  }
+  return {
+    cpuModel: os.cpus()[0]?.model ?? 'unknown',
+    totalMemoryMb: Math.round(os.totalmem() / 1024 / 1024),
+    platform: `${os.platform()} ${os.release()}`,
+    redis: redisVersion,
+    // 1-minute load average before and after: above the CPU count, other work shared the machine.
+    loadAverage: { before: round(loadBefore, 2), after: round(loadAfter, 2) },
+  };
+}
+
+/** The commit measured, and whether src/ or bench/ had uncommitted changes (read-only git commands). */
+function sourceVersion() {
+  try {
+    const git = (...gitArgs) => execFileSync('git', gitArgs, { cwd: ROOT, stdio: ['ignore', 'pipe', 'ignore'] }).toString().trim();
+    return { commit: git('rev-parse', 'HEAD'), uncommittedChanges: git('status', '--porcelain', '--', 'src', 'bench/app').length > 0 };
+  } catch {
+    return { commit: 'unknown', uncommittedChanges: null };
+  }
+}
+
+function pick(object, ...keys) {
+  return Object.fromEntries(keys.map((key) => [key, object[key]]));
+}
+
+function installSignalHandlers(children) {
+  for (const signal of ['SIGINT', 'SIGTERM', 'SIGHUP']) {
+    process.once(signal, () => {
+      log(`\n${signal}: stopping child processes…`);
+      children.stopAll().finally(() => process.exit(130));
+    });
+  }
+}
+
+// Exit explicitly: a Redis client or socket left open by a failed scenario must not keep the harness alive.
+main().then(
+  () => process.exit(0),
+  (error) => {
+    process.stderr.write(`bench failed: ${error && error.stack ? error.stack : error}\n`);
+    process.exit(1);
+  },
+);
