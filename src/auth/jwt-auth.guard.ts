@@ -1,5 +1,6 @@
 import { CanActivate, ExecutionContext, Injectable, UnauthorizedException } from '@nestjs/common';
 import { Reflector } from '@nestjs/core';
+import { CachePrefetch } from '../cache/cache-prefetch';
 import { IS_PUBLIC_KEY } from '../common/decorators/public.decorator';
 import { RequestWithPrincipal } from '../common/http/request-principal';
 import { AccessTokenService } from './access-token.service';
@@ -18,6 +19,7 @@ export class JwtAuthGuard implements CanActivate {
     private readonly reflector: Reflector,
     private readonly tokens: AccessTokenService,
     private readonly sessions: SessionResolver,
+    private readonly cachePrefetch: CachePrefetch,
   ) {}
 
   async canActivate(context: ExecutionContext): Promise<boolean> {
@@ -27,10 +29,11 @@ export class JwtAuthGuard implements CanActivate {
     const token = bearerToken(request.headers.authorization);
     const claims = token ? this.tokens.verify(token) : null;
     if (!claims) throw new UnauthorizedException('Missing, invalid or expired access token');
-    const session = await this.sessions.resolve(claims);
+    const session = await this.sessions.resolve(claims, (user) => this.cachePrefetch.keyFor(context, user));
     if (!session) throw new UnauthorizedException('This access token has been revoked');
     request.user = session.principal;
     request.cacheGeneration = session.generation;
+    request.cachePrefetch = session.prefetched;
     return true;
   }
 }

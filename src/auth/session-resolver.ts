@@ -15,6 +15,14 @@ interface MemoEntry {
 
 const MEMO_LIMIT = 10_000;
 
+type PrefetchKeyFor = (user: { id: number; timezone: string }) => string | null;
+
+export interface ResolvedSession {
+  principal: AuthUser;
+  generation: string | null;
+  prefetched?: { key: string; raw: string | null };
+}
+
 /**
  * Turns verified token claims into the request principal, refusing revoked tokens.
  *
@@ -35,18 +43,23 @@ export class SessionResolver {
     private readonly config: AppConfig,
   ) {}
 
-  /** The principal and the generation it was checked under, or null when the token is revoked. */
-  async resolve(claims: AccessTokenClaims): Promise<{ principal: AuthUser; generation: string | null } | null> {
+  /**
+   * The principal and the generation it was checked under, or null when the token is revoked.
+   * `prefetchKeyFor` names a cache entry to read in the same round trip as the generation, given
+   * the remembered user (its time zone is only trusted if the generation still matches).
+   */
+  async resolve(claims: AccessTokenClaims, prefetchKeyFor?: PrefetchKeyFor): Promise<ResolvedSession | null> {
     const userId = Number(claims.sub);
-    const generation = await this.generations.current(userId);
-    const remembered = generation === null ? undefined : this.memo.get(userId);
-    if (remembered && remembered.generation === generation && remembered.acceptedTokenIds.has(claims.jti)) {
-      return this.accept(remembered.user, claims, generation);
+    const remembered = this.memo.get(userId);
+    const prefetchKey = remembered && prefetchKeyFor ? prefetchKeyFor(remembered.user) : null;
+    const { validity: generation, prefetched } = await this.generations.current(userId, prefetchKey);
+    if (generation !== null && remembered?.generation === generation && remembered.acceptedTokenIds.has(claims.jti)) {
+      return { ...this.accept(remembered.user, claims, generation), prefetched };
     }
     const user = await this.loadIfValid(userId, claims);
     if (!user) return null;
     if (generation !== null) this.remember(userId, generation, user, claims.jti, remembered);
-    return this.accept(user, claims, generation);
+    return { ...this.accept(user, claims, generation), prefetched };
   }
 
   roleOf(email: string): UserRole {

@@ -12,6 +12,8 @@ export interface CacheBackend {
   readonly keyv: Keyv<string>;
   /** `<epoch>.<generation>` for this user; creates either if missing. */
   readValidity(userId: number): Promise<string>;
+  /** The validity token and one entry (null when absent or expired), in one round trip. */
+  readValidityAndEntry(userId: number, key: string): Promise<{ validity: string; raw: string | null }>;
   getEntry(key: string): Promise<string | undefined>;
   setEntry(userId: number, key: string, value: string, ttlMs: number): Promise<void>;
   /** Replaces the user's generation and drops their entries; returns how many entries were dropped. */

@@ -10,8 +10,13 @@ import { CacheStore } from './cache-store';
 export class CacheGenerations {
   constructor(private readonly store: CacheStore) {}
 
-  /** Null when caching is disabled or the store is unavailable: trust nothing, use the database. */
-  current(userId: number): Promise<string | null> {
-    return this.store.validity(userId);
+  /**
+   * Null when caching is disabled or the store is unavailable: trust nothing, use the database.
+   * With a `prefetchKey` (from CachePrefetch), that entry is read in the same round trip.
+   */
+  async current(userId: number, prefetchKey?: string | null): Promise<{ validity: string | null; prefetched?: { key: string; raw: string | null } }> {
+    if (!prefetchKey) return { validity: await this.store.validity(userId) };
+    const { validity, raw } = await this.store.validityWithEntry(userId, prefetchKey);
+    return raw === undefined ? { validity } : { validity, prefetched: { key: prefetchKey, raw } };
   }
 }

@@ -29,6 +29,8 @@ export class CacheStore implements OnApplicationShutdown {
   private readonly breaker = new CircuitBreaker({ failureThreshold: 3, cooldownMs: 1000 });
   private readonly timeoutMs: number;
   private repairTimer: NodeJS.Timeout | undefined;
+  /** An invalidation failed, or the connection dropped: entries written before may be stale. */
+  private invalidationMayBeLost = false;
   private shuttingDown = false;
 
   constructor(
@@ -38,6 +40,7 @@ export class CacheStore implements OnApplicationShutdown {
   ) {
     this.timeoutMs = config.cache.operationTimeoutMs;
     backend?.onConnectionLost(() => {
+      this.invalidationMayBeLost = true;
       this.breaker.trip();
       this.scheduleRepair();
     });
@@ -61,9 +64,18 @@ export class CacheStore implements OnApplicationShutdown {
     return token === UNAVAILABLE ? null : token;
   }
 
-  /** The stored response if it was written under `validity`; null on a miss. */
-  async lookup(key: string, validity: string): Promise<CachedResponse | null | Unavailable> {
-    const raw = await this.guardedRead((backend) => backend.getEntry(key));
+  /** The validity token and, in the same round trip, one entry (raw); validity null = unavailable. */
+  async validityWithEntry(userId: number, key: string): Promise<{ validity: string | null; raw?: string | null }> {
+    const result = await this.guardedRead((backend) => backend.readValidityAndEntry(userId, key));
+    return result === UNAVAILABLE ? { validity: null } : result;
+  }
+
+  /**
+   * The stored response if it was written under `validity`; null on a miss. `prefetched` is the
+   * raw entry already read with the validity token (no second round trip).
+   */
+  async lookup(key: string, validity: string, prefetched?: string): Promise<CachedResponse | null | Unavailable> {
+    const raw = prefetched ?? (await this.guardedRead((backend) => backend.getEntry(key)));
     if (raw === UNAVAILABLE || raw === undefined) return raw === UNAVAILABLE ? UNAVAILABLE : null;
     const entry = decodeEntry(raw);
     return entry && entry.validity === validity ? entry.response : null;
@@ -84,6 +96,7 @@ export class CacheStore implements OnApplicationShutdown {
     try {
       return await withDeadline(this.backend.invalidateUser(userId), this.timeoutMs);
     } catch (error) {
+      this.invalidationMayBeLost = true;
       this.onFailure(error, true);
       return 0;
     }
@@ -121,12 +134,22 @@ export class CacheStore implements OnApplicationShutdown {
     }
   }
 
-  /** Before a store that failed is trusted again, every entry written before is made unservable. */
+  /**
+   * Before a store that failed is trusted again, if an invalidation may have been lost (one failed,
+   * or the connection dropped), every entry written before is made unservable. Reads that merely
+   * timed out lose nothing, so they do not throw every user's entries away.
+   */
   private async recover(backend: CacheBackend): Promise<void> {
     await backend.ping();
-    await backend.bumpEpoch();
+    if (this.invalidationMayBeLost) {
+      this.invalidationMayBeLost = false;
+      await backend.bumpEpoch().catch((error: unknown) => {
+        this.invalidationMayBeLost = true;
+        throw error;
+      });
+      this.logger.warn('Cache store reachable again: epoch replaced');
+    }
     this.breaker.recordSuccess();
-    this.logger.warn('Cache store reachable again: epoch replaced, caching resumed');
   }
 
   private onFailure(error: unknown, mustRecover: boolean): void {

@@ -2,16 +2,13 @@ import { CallHandler, ExecutionContext, Injectable, NestInterceptor } from '@nes
 import { Reflector } from '@nestjs/core';
 import type { FastifyReply, FastifyRequest } from 'fastify';
 import { firstValueFrom, from, Observable } from 'rxjs';
-import { AuthUser } from '../auth/auth-user';
-import { todayIn } from '../common/dates/calendar-date';
 import { RequestWithPrincipal } from '../common/http/request-principal';
 import { AppConfig } from '../config/app-config';
 import { CACHED_ENDPOINT_KEY, CachedEndpointOptions } from './cached-endpoint.decorator';
 import { CachedResponse } from './cached-response';
-import { responseKey } from './cache-keys';
+import { endpointKey, wantsRefresh } from './endpoint-key';
 import { CacheOutcome, CacheStats } from './cache-stats';
 import { CacheStore, UNAVAILABLE } from './cache-store';
-import { hashRequest } from './request-key';
 import { SingleFlight } from './single-flight';
 
 type CachedRequest = FastifyRequest & RequestWithPrincipal;
@@ -49,11 +46,15 @@ export class CachedResponseInterceptor implements NestInterceptor {
     const validity = request.cacheGeneration ?? null;
     const user = request.user!;
     if (validity === null || request.method !== 'GET') return this.bypass(options, reply, next);
-    const key = responseKey(user.id, options.group, this.hash(options, request, user));
-    const refresh = /no-cache/i.test(request.headers['cache-control'] ?? '');
+    const key = endpointKey(options, request, user);
+    const refresh = wantsRefresh(request);
+    // Only a prefetched entry is used: a prefetched miss may be outdated by a flight that filled the
+    // entry since the guard ran, so a miss is looked up again (the miss path pays that round trip).
+    const prefetch = request.cachePrefetch;
+    const prefetched = prefetch?.key === key && prefetch.raw !== null ? prefetch.raw : undefined;
     const flight = refresh
       ? { result: this.compute(options, key, user.id, validity, next), leader: true }
-      : this.flights.run(`${key}|${validity}`, () => this.lookupOrCompute(options, key, user.id, validity, next));
+      : this.flights.run(`${key}|${validity}`, () => this.lookupOrCompute(options, key, user.id, validity, next, prefetched));
     const { response, outcome } = await flight.result;
     // A follower was served without running the handler (a hit), unless the shared lookup could not reach the cache.
     const shown = refresh ? 'bypass' : flight.leader || outcome === 'bypass' ? outcome : 'hit';
@@ -61,8 +62,15 @@ export class CachedResponseInterceptor implements NestInterceptor {
     return this.send(reply, response, shown);
   }
 
-  private async lookupOrCompute(options: CachedEndpointOptions, key: string, userId: number, validity: string, next: CallHandler) {
-    const cached = await this.store.lookup(key, validity);
+  private async lookupOrCompute(
+    options: CachedEndpointOptions,
+    key: string,
+    userId: number,
+    validity: string,
+    next: CallHandler,
+    prefetched: string | undefined,
+  ) {
+    const cached = await this.store.lookup(key, validity, prefetched);
     if (cached === UNAVAILABLE) return { response: await this.runHandler(next), outcome: 'bypass' as const };
     if (cached) return { response: cached, outcome: 'hit' as const };
     return this.compute(options, key, userId, validity, next);
@@ -88,17 +96,5 @@ export class CachedResponseInterceptor implements NestInterceptor {
   private send(reply: FastifyReply, response: CachedResponse, outcome: CacheOutcome): string {
     void reply.status(response.statusCode).header('content-type', response.contentType).header('x-cache', outcome.toUpperCase());
     return response.body;
-  }
-
-  private hash(options: CachedEndpointOptions, request: CachedRequest, user: AuthUser): string {
-    const today = todayIn(user.timezone);
-    const query = (request.query ?? {}) as Record<string, unknown>;
-    return hashRequest({
-      route: request.routeOptions.url ?? request.url,
-      params: (request.params ?? {}) as Record<string, unknown>,
-      query,
-      queryDefaults: options.queryDefaults?.({ today, query }) ?? {},
-      context: [user.timezone, today],
-    });
   }
 }

@@ -45,6 +45,10 @@ export class MemoryCacheBackend implements CacheBackend {
     return `${this.epoch}.${generation}`;
   }
 
+  async readValidityAndEntry(userId: number, key: string): Promise<{ validity: string; raw: string | null }> {
+    return { validity: await this.readValidity(userId), raw: (await this.keyv.get(key)) ?? null };
+  }
+
   async getEntry(key: string): Promise<string | undefined> {
     return this.keyv.get(key);
   }

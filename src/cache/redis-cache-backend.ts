@@ -37,18 +37,30 @@ export class RedisCacheBackend implements CacheBackend {
   }
 
   /** One round trip: both SETs are written together (node-redis pipelines commands of the same tick). */
-  async readValidity(userId: number): Promise<string> {
+  readValidity(userId: number): Promise<string> {
+    return this.sendValidityCommands(userId);
+  }
+
+  /**
+   * The same round trip also GETs the entry, read raw (Keyv's envelope, as Keyv wrote it) because
+   * Keyv's own get would go out a tick later, in a second round trip.
+   */
+  async readValidityAndEntry(userId: number, key: string): Promise<{ validity: string; raw: string | null }> {
+    const [validity, envelope] = await Promise.all([this.sendValidityCommands(userId), this.client.get(key)]);
+    return { validity, raw: typeof envelope === 'string' ? unwrapEnvelope(envelope) : null };
+  }
+
+  /** Sends both SETs now (same tick as the caller's other commands) and resolves to the token. */
+  private sendValidityCommands(userId: number): Promise<string> {
     const epochCandidate = freshToken();
     const generationCandidate = freshToken();
-    const [epoch, generation] = await Promise.all([
-      this.client.set(EPOCH_KEY, epochCandidate, { condition: 'NX', GET: true }),
-      this.client.set(generationKey(userId), generationCandidate, {
-        condition: 'NX',
-        GET: true,
-        expiration: { type: 'EX', value: MAX_TTL_SECONDS },
-      }),
-    ]);
-    return `${epoch ?? epochCandidate}.${generation ?? generationCandidate}`;
+    const epoch = this.client.set(EPOCH_KEY, epochCandidate, { condition: 'NX', GET: true });
+    const generation = this.client.set(generationKey(userId), generationCandidate, {
+      condition: 'NX',
+      GET: true,
+      expiration: { type: 'EX', value: MAX_TTL_SECONDS },
+    });
+    return Promise.all([epoch, generation]).then(([e, g]) => `${e ?? epochCandidate}.${g ?? generationCandidate}`);
   }
 
   getEntry(key: string): Promise<string | undefined> {
@@ -124,6 +136,12 @@ export class RedisCacheBackend implements CacheBackend {
       await visit(reply.keys.filter(isOwnKey));
     } while (cursor !== '0' && Date.now() - started < budgetMs);
   }
+}
+
+function unwrapEnvelope(envelope: string): string | null {
+  const { value, expires } = deserializeEnvelope<string>(envelope);
+  if (value === undefined || (expires !== undefined && expires <= Date.now())) return null;
+  return value;
 }
 
 function adminStep<T>(command: Promise<T>): Promise<T> {

@@ -4,6 +4,7 @@ import { CACHE_BACKEND, CacheBackend } from './cache-backend';
 import { cacheBackendProvider, REDIS_CONNECTION, RedisConnectionCloser, redisConnectionProvider } from './cache-backend.provider';
 import { CacheAdminService } from './cache-admin.service';
 import { CacheGenerations } from './cache-generations';
+import { CachePrefetch } from './cache-prefetch';
 import { CacheInvalidator } from './cache-invalidator';
 import { CacheStats } from './cache-stats';
 import { CacheStore } from './cache-store';
@@ -29,7 +30,7 @@ class CacheBackendModule {}
       useFactory: (backend: CacheBackend | null) => ({ stores: backend ? [backend.keyv] : undefined }),
     }),
   ],
-  providers: [CacheStats, CacheStore, CacheGenerations, CacheInvalidator, CachedResponseInterceptor, CacheAdminService],
-  exports: [CacheStats, CacheStore, CacheGenerations, CacheInvalidator, CachedResponseInterceptor, CacheAdminService, CacheModule],
+  providers: [CacheStats, CacheStore, CacheGenerations, CachePrefetch, CacheInvalidator, CachedResponseInterceptor, CacheAdminService],
+  exports: [CacheStats, CacheStore, CacheGenerations, CachePrefetch, CacheInvalidator, CachedResponseInterceptor, CacheAdminService, CacheModule],
 })
 export class ResponseCacheModule {}

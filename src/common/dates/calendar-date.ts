@@ -147,8 +147,26 @@ function dateFormatter(timeZone: string): Intl.DateTimeFormat {
   return formatter;
 }
 
-/** The calendar date at `now` in an IANA time zone. Throws a RangeError for an unknown zone. */
-export function todayIn(timeZone: string, now: Date = new Date()): string {
+const MINUTE_MS = 60_000;
+const currentDays = new Map<string, { date: string; validUntil: number }>();
+
+/**
+ * The calendar date at `now` in an IANA time zone. Throws a RangeError for an unknown zone.
+ * Without `now` (the hot path: every cached request), the answer is remembered per zone until the
+ * next whole minute: every zone's midnight falls on a whole minute (offsets are multiples of 15).
+ */
+export function todayIn(timeZone: string, now?: Date): string {
+  if (now !== undefined) return formatDateIn(timeZone, now);
+  const nowMs = Date.now();
+  const remembered = currentDays.get(timeZone);
+  if (remembered && nowMs < remembered.validUntil) return remembered.date;
+  const date = formatDateIn(timeZone, new Date(nowMs));
+  if (currentDays.size >= 1000) currentDays.clear();
+  currentDays.set(timeZone, { date, validUntil: (Math.floor(nowMs / MINUTE_MS) + 1) * MINUTE_MS });
+  return date;
+}
+
+function formatDateIn(timeZone: string, now: Date): string {
   let year = '';
   let month = '';
   let day = '';

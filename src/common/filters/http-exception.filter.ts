@@ -16,7 +16,10 @@ export class HttpExceptionFilter implements ExceptionFilter {
   catch(exception: unknown, host: ArgumentsHost): void {
     const reply = host.switchToHttp().getResponse<FastifyReply>();
     const body = this.toBody(exception);
-    if (body.statusCode >= 500) this.logger.error(exception instanceof Error ? exception.stack : String(exception));
+    // A deliberate HttpException (e.g. a 503 while Redis is down) is logged with the request line; anything else is a bug.
+    if (body.statusCode >= 500 && !(exception instanceof HttpException)) {
+      this.logger.error(exception instanceof Error ? exception.stack : String(exception));
+    }
     if (reply.sent) return;
     void reply.status(body.statusCode).header('content-type', 'application/json; charset=utf-8').send(body);
   }

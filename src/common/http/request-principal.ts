@@ -6,6 +6,8 @@ export interface RequestWithPrincipal {
   user?: AuthUser;
   /** The user's cache generation read before any database work of this request; null when unknown. */
   cacheGeneration?: string | null;
+  /** A cache entry fetched with the generation (opaque key and raw value; null when absent). */
+  cachePrefetch?: { key: string; raw: string | null };
 }
 
 export function requestPrincipal(request: RequestWithPrincipal): AuthUser {
