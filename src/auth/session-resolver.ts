@@ -1,5 +1,6 @@
 import { Injectable } from '@nestjs/common';
 import { CacheGenerations } from '../cache/cache-generations';
+import { CachePrefetchResult } from '../common/http/request-principal';
 import { AppConfig } from '../config/app-config';
 import { User } from '../users/user.entity';
 import { UsersRepository } from '../users/users.repository';
@@ -20,7 +21,7 @@ type PrefetchKeyFor = (user: { id: number; timezone: string }) => string | null;
 export interface ResolvedSession {
   principal: AuthUser;
   generation: string | null;
-  prefetched?: { key: string; raw: string | null };
+  prefetched?: CachePrefetchResult;
 }
 
 /**
@@ -52,7 +53,8 @@ export class SessionResolver {
     const userId = Number(claims.sub);
     const remembered = this.memo.get(userId);
     const prefetchKey = remembered && prefetchKeyFor ? prefetchKeyFor(remembered.user) : null;
-    const { validity: generation, prefetched } = await this.generations.current(userId, prefetchKey);
+    const prefetch = prefetchKey ? { key: prefetchKey, timezone: remembered!.user.timezone } : null;
+    const { validity: generation, prefetched } = await this.generations.current(userId, prefetch);
     if (generation !== null && remembered?.generation === generation && remembered.acceptedTokenIds.has(claims.jti)) {
       return { ...this.accept(remembered.user, claims, generation), prefetched };
     }

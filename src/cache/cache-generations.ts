@@ -1,4 +1,5 @@
 import { Injectable } from '@nestjs/common';
+import { CachePrefetchResult } from '../common/http/request-principal';
 import { CacheStore } from './cache-store';
 
 /**
@@ -14,9 +15,12 @@ export class CacheGenerations {
    * Null when caching is disabled or the store is unavailable: trust nothing, use the database.
    * With a `prefetchKey` (from CachePrefetch), that entry is read in the same round trip.
    */
-  async current(userId: number, prefetchKey?: string | null): Promise<{ validity: string | null; prefetched?: { key: string; raw: string | null } }> {
-    if (!prefetchKey) return { validity: await this.store.validity(userId) };
-    const { validity, raw } = await this.store.validityWithEntry(userId, prefetchKey);
-    return raw === undefined ? { validity } : { validity, prefetched: { key: prefetchKey, raw } };
+  async current(
+    userId: number,
+    prefetch?: { key: string; timezone: string } | null,
+  ): Promise<{ validity: string | null; prefetched?: CachePrefetchResult }> {
+    if (!prefetch) return { validity: await this.store.validity(userId) };
+    const { validity, raw } = await this.store.validityWithEntry(userId, prefetch.key);
+    return raw === undefined ? { validity } : { validity, prefetched: { ...prefetch, raw } };
   }
 }

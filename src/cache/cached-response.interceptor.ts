@@ -46,12 +46,14 @@ export class CachedResponseInterceptor implements NestInterceptor {
     const validity = request.cacheGeneration ?? null;
     const user = request.user!;
     if (validity === null || request.method !== 'GET') return this.bypass(options, reply, next);
-    const key = endpointKey(options, request, user);
+    // The guard computed the key for the same request and user; it is reused when it was computed
+    // with the principal's time zone (a stale memo had another one: then the key is computed anew).
+    const prefetch = request.cachePrefetch?.timezone === user.timezone ? request.cachePrefetch : undefined;
+    const key = prefetch?.key ?? endpointKey(options, request, user);
     const refresh = wantsRefresh(request);
     // Only a prefetched entry is used: a prefetched miss may be outdated by a flight that filled the
     // entry since the guard ran, so a miss is looked up again (the miss path pays that round trip).
-    const prefetch = request.cachePrefetch;
-    const prefetched = prefetch?.key === key && prefetch.raw !== null ? prefetch.raw : undefined;
+    const prefetched = prefetch?.raw ?? undefined;
     const flight = refresh
       ? { result: this.compute(options, key, user.id, validity, next), leader: true }
       : this.flights.run(`${key}|${validity}`, () => this.lookupOrCompute(options, key, user.id, validity, next, prefetched));
