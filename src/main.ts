@@ -7,9 +7,15 @@ import { configureApp, createFastifyAdapter } from './app.setup';
 import { AppConfig } from './config/app-config';
 import { ConfigError } from './config/load-app-config';
 
+/**
+ * `.env` holds development defaults (including a development JWT secret): in production the
+ * settings come from the real environment only, so a missing JWT_SECRET stops start-up there.
+ */
+const envFile = process.env.NODE_ENV === 'production' ? undefined : '.env';
+
 async function bootstrap(): Promise<void> {
   // Start-up logs wait for the JSON logger; a failure reaches the handler below (and exits 1).
-  const app = await NestFactory.create<NestFastifyApplication>(AppModule.forRoot({ envFile: '.env' }), createFastifyAdapter(), {
+  const app = await NestFactory.create<NestFastifyApplication>(AppModule.forRoot({ envFile }), createFastifyAdapter(), {
     bufferLogs: true,
     abortOnError: false,
   });
