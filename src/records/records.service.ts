@@ -11,7 +11,6 @@ import { PutRecordDto } from './dto/put-record.dto';
 import { RecordResponse, RecordUpsertResult, toRecordResponse } from './dto/record.response';
 import { HabitRecordsRepository, RecordFields } from './habit-records.repository';
 
-/** Without `from`/`to`, GET /records lists the 30 days ending today (like the analytics). */
 /** Attempts of the update-or-insert loop; a race needs a concurrent insert AND delete to use more than one. */
 const UPSERT_ATTEMPTS = 3;
 
@@ -23,7 +22,7 @@ export class RecordsService {
     private readonly cacheInvalidator: CacheInvalidator,
   ) {}
 
-  /** Ordered by date, then habit id; records of archived habits included. */
+  /** Ordered by date, then habit id; records of archived habits included. Without `from`/`to`: the 30 days ending today. */
   async list(user: AuthUser, query: ListRecordsQuery): Promise<RecordResponse[]> {
     if (query.habitId !== undefined) await this.getHabit(user.id, query.habitId);
     const { from, to } = resolveDateRange(query, todayIn(user.timezone), { defaultDays: DEFAULT_RANGE_DAYS });
