@@ -4,6 +4,7 @@ import { AdminModule } from './admin/admin.module';
 import { AnalyticsModule } from './analytics/analytics.module';
 import { AuthModule } from './auth/auth.module';
 import { ResponseCacheModule } from './cache/response-cache.module';
+import { ChangesModule } from './changes/changes.module';
 import { CategoriesModule } from './categories/categories.module';
 import { AppConfigModule, AppConfigOptions } from './config/app-config.module';
 import { DatabaseModule } from './database/database.module';
@@ -32,6 +33,7 @@ export class AppModule {
         LoggingModule.forRoot(logDestination),
         DatabaseModule,
         ResponseCacheModule,
+        ChangesModule,
         AuthModule,
         // After AuthModule: global guards run in the order they are registered, and the
         // per-user limit needs the user that JwtAuthGuard puts on the request.

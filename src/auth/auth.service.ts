@@ -1,5 +1,7 @@
 import { ConflictException, Injectable, UnauthorizedException } from '@nestjs/common';
 import { CacheInvalidator } from '../cache/cache-invalidator';
+import { CHANGES } from '../changes/change-group';
+import { ChangeNotifier } from '../changes/change-notifier';
 import { isUniqueViolation } from '../common/database/database-errors';
 import { toUserResponse, UserResponse } from '../users/user-response';
 import { UsersRepository } from '../users/users.repository';
@@ -22,6 +24,7 @@ export class AuthService {
     private readonly tokens: AccessTokenService,
     private readonly sessions: SessionResolver,
     private readonly cacheInvalidator: CacheInvalidator,
+    private readonly changes: ChangeNotifier,
   ) {}
 
   async register(dto: RegisterDto): Promise<UserResponse> {
@@ -71,7 +74,7 @@ export class AuthService {
   async updateProfile(principal: AuthUser, dto: UpdateProfileDto): Promise<UserResponse> {
     const user = await this.users.updateProfile(principal.id, dto);
     if (!user) throw new UnauthorizedException();
-    await this.cacheInvalidator.invalidateUser(principal.id);
+    await this.changes.committed(principal.id, CHANGES.profile);
     return toUserResponse(user, principal.role);
   }
 }

@@ -1,5 +1,6 @@
 import { ConflictException, Injectable, NotFoundException } from '@nestjs/common';
-import { CacheInvalidator } from '../cache/cache-invalidator';
+import { CHANGES } from '../changes/change-group';
+import { ChangeNotifier } from '../changes/change-notifier';
 import { isUniqueViolation } from '../common/database/database-errors';
 import { CategoriesRepository, CategoryChanges } from './categories.repository';
 import { Category } from './category.entity';
@@ -13,7 +14,7 @@ const NAME_KEY_LENGTH = 50;
 export class CategoriesService {
   constructor(
     private readonly categories: CategoriesRepository,
-    private readonly cacheInvalidator: CacheInvalidator,
+    private readonly changes: ChangeNotifier,
   ) {}
 
   async list(userId: number): Promise<CategoryResponse[]> {
@@ -24,7 +25,7 @@ export class CategoriesService {
   async create(userId: number, dto: CreateCategoryDto): Promise<CategoryResponse> {
     const newCategory = { name: dto.name, nameKey: nameKeyOf(dto.name), color: dto.color ?? null };
     const id = await this.failOnNameConflict(dto.name, () => this.categories.insertForUser(userId, newCategory));
-    await this.cacheInvalidator.invalidateUser(userId);
+    await this.changes.committed(userId, CHANGES.category);
     return toCategoryResponse(await this.getOwned(userId, id));
   }
 
@@ -36,7 +37,7 @@ export class CategoriesService {
       this.categories.updateOwned(userId, id, changes),
     );
     if (affected === 0) throw new NotFoundException('Category not found');
-    await this.cacheInvalidator.invalidateUser(userId);
+    await this.changes.committed(userId, CHANGES.category);
     return toCategoryResponse(await this.getOwned(userId, id));
   }
 
@@ -44,7 +45,7 @@ export class CategoriesService {
   async remove(userId: number, id: number): Promise<void> {
     const affected = await this.categories.deleteOwned(userId, id);
     if (affected === 0) throw new NotFoundException('Category not found');
-    await this.cacheInvalidator.invalidateUser(userId);
+    await this.changes.committed(userId, CHANGES.category);
   }
 
   private async getOwned(userId: number, id: number): Promise<Category> {

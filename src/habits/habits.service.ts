@@ -1,6 +1,7 @@
 import { BadRequestException, Injectable, NotFoundException } from '@nestjs/common';
 import { AuthUser } from '../auth/auth-user';
-import { CacheInvalidator } from '../cache/cache-invalidator';
+import { CHANGES } from '../changes/change-group';
+import { ChangeNotifier } from '../changes/change-notifier';
 import { CategoriesRepository } from '../categories/categories.repository';
 import { todayIn } from '../common/dates/calendar-date';
 import { isForeignKeyViolation } from '../common/database/database-errors';
@@ -21,7 +22,7 @@ export class HabitsService {
   constructor(
     private readonly habits: HabitsRepository,
     private readonly categories: CategoriesRepository,
-    private readonly cacheInvalidator: CacheInvalidator,
+    private readonly changes: ChangeNotifier,
   ) {}
 
   /** Archived habits only with `archived=true`; an unknown `categoryId` filter is a 404. */
@@ -41,7 +42,7 @@ export class HabitsService {
   async create(user: AuthUser, dto: CreateHabitDto): Promise<HabitResponse> {
     await this.requireCategoryInBody(user.id, dto.categoryId);
     const id = await this.failOnUnknownCategory(() => this.habits.insertForUser(user.id, newHabit(user, dto)));
-    await this.cacheInvalidator.invalidateUser(user.id);
+    await this.changes.committed(user.id, CHANGES.habit);
     return toHabitResponse(await this.getOwned(user.id, id));
   }
 
@@ -52,7 +53,7 @@ export class HabitsService {
     if (Object.keys(changes).length === 0) return toHabitResponse(current);
     const affected = await this.failOnUnknownCategory(() => this.habits.updateOwned(userId, id, changes));
     if (affected === 0) throw new NotFoundException('Habit not found');
-    await this.cacheInvalidator.invalidateUser(userId);
+    await this.changes.committed(userId, CHANGES.habit);
     return toHabitResponse(await this.getOwned(userId, id));
   }
 
@@ -60,7 +61,7 @@ export class HabitsService {
   async remove(userId: number, id: number): Promise<void> {
     const affected = await this.habits.deleteOwned(userId, id);
     if (affected === 0) throw new NotFoundException('Habit not found');
-    await this.cacheInvalidator.invalidateUser(userId);
+    await this.changes.committed(userId, CHANGES.habit);
   }
 
   private async getOwned(userId: number, id: number): Promise<Habit> {

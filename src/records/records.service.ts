@@ -1,6 +1,7 @@
 import { BadRequestException, ConflictException, Injectable, NotFoundException } from '@nestjs/common';
 import { AuthUser } from '../auth/auth-user';
-import { CacheInvalidator } from '../cache/cache-invalidator';
+import { CHANGES } from '../changes/change-group';
+import { ChangeNotifier } from '../changes/change-notifier';
 import { todayIn } from '../common/dates/calendar-date';
 import { isForeignKeyViolation, isUniqueViolation } from '../common/database/database-errors';
 import { DEFAULT_RANGE_DAYS, resolveDateRange } from '../common/validation/date-range';
@@ -19,7 +20,7 @@ export class RecordsService {
   constructor(
     private readonly records: HabitRecordsRepository,
     private readonly habits: HabitsRepository,
-    private readonly cacheInvalidator: CacheInvalidator,
+    private readonly changes: ChangeNotifier,
   ) {}
 
   /** Ordered by date, then habit id; records of archived habits included. Without `from`/`to`: the 30 days ending today. */
@@ -36,7 +37,7 @@ export class RecordsService {
     const habit = await this.getHabit(user.id, habitId);
     assertRecordable(habit, date, todayIn(user.timezone));
     const created = await this.upsert(user.id, habitId, date, recordFields(habit, dto));
-    await this.cacheInvalidator.invalidateUser(user.id);
+    await this.changes.committed(user.id, CHANGES.record);
     const record = await this.records.findForHabitDate(user.id, habitId, date);
     if (!record) throw new NotFoundException('Record not found');
     return { created, record: toRecordResponse(record) };
@@ -46,7 +47,7 @@ export class RecordsService {
     await this.getHabit(userId, habitId);
     const affected = await this.records.deleteForHabitDate(userId, habitId, date);
     if (affected === 0) throw new NotFoundException('Record not found');
-    await this.cacheInvalidator.invalidateUser(userId);
+    await this.changes.committed(userId, CHANGES.record);
   }
 
   private async getHabit(userId: number, habitId: number): Promise<Habit> {

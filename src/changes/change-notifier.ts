@@ -1,0 +1,19 @@
+import { Injectable } from '@nestjs/common';
+import { CacheInvalidator } from '../cache/cache-invalidator';
+import { ChangeGroup } from './change-group';
+
+/**
+ * The one door for "something changed": a service calls `committed` once, after its write has
+ * committed and before it answers, naming the user and what changed. This service fans it out
+ * (today: the user's cached responses; the change feed and per-group invalidation hang here too),
+ * so no feature grows a second call per mutation. Never throws for a cache that is unreachable.
+ */
+@Injectable()
+export class ChangeNotifier {
+  constructor(private readonly cacheInvalidator: CacheInvalidator) {}
+
+  async committed(userId: number, groups: readonly ChangeGroup[]): Promise<void> {
+    if (groups.length === 0) return;
+    await this.cacheInvalidator.invalidateUser(userId);
+  }
+}
