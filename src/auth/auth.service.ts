@@ -1,5 +1,4 @@
 import { ConflictException, Injectable, UnauthorizedException } from '@nestjs/common';
-import { CacheInvalidator } from '../cache/cache-invalidator';
 import { CHANGES } from '../changes/change-group';
 import { ChangeNotifier } from '../changes/change-notifier';
 import { isUniqueViolation } from '../common/database/database-errors';
@@ -23,7 +22,6 @@ export class AuthService {
     private readonly hasher: PasswordHasher,
     private readonly tokens: AccessTokenService,
     private readonly sessions: SessionResolver,
-    private readonly cacheInvalidator: CacheInvalidator,
     private readonly changes: ChangeNotifier,
   ) {}
 
@@ -57,12 +55,12 @@ export class AuthService {
   async logout(principal: AuthUser): Promise<void> {
     await this.revokedTokens.purgeExpired(Math.floor(Date.now() / 1000));
     await this.revokedTokens.revoke({ jti: principal.jti, userId: principal.id, expiresAt: principal.tokenExpiresAt });
-    await this.cacheInvalidator.invalidateUser(principal.id);
+    await this.changes.sessionsEnded(principal.id);
   }
 
   async logoutAll(principal: AuthUser): Promise<void> {
     await this.users.bumpSessionVersion(principal.id);
-    await this.cacheInvalidator.invalidateUser(principal.id);
+    await this.changes.sessionsEnded(principal.id);
   }
 
   async me(principal: AuthUser): Promise<UserResponse> {

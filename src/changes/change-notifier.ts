@@ -16,4 +16,13 @@ export class ChangeNotifier {
     if (groups.length === 0) return;
     await this.cacheInvalidator.invalidateUser(userId);
   }
+
+  /**
+   * One or more sessions of the user ended (logout, logout-all, session deleted, password changed,
+   * account deleted), after the database says so: remembered principals are dropped on every
+   * instance (the user's cache generation changes), and open event streams re-check their token.
+   */
+  async sessionsEnded(userId: number): Promise<void> {
+    await this.cacheInvalidator.invalidateUser(userId);
+  }
 }
