@@ -17,7 +17,7 @@ export class CacheGenerations {
    */
   async current(
     userId: number,
-    prefetch?: { key: string; timezone: string } | null,
+    prefetch?: { key: string; timezone: string; dayStartHour: number } | null,
   ): Promise<{ validity: string | null; prefetched?: CachePrefetchResult }> {
     if (!prefetch) return { validity: await this.store.validity(userId) };
     const { validity, raw } = await this.store.validityWithEntry(userId, prefetch.key);

@@ -13,7 +13,7 @@ import { endpointKey, wantsRefresh } from './endpoint-key';
 export class CachePrefetch {
   constructor(private readonly reflector: Reflector) {}
 
-  keyFor(context: ExecutionContext, user: { id: number; timezone: string }): string | null {
+  keyFor(context: ExecutionContext, user: { id: number; timezone: string; dayStartHour: number }): string | null {
     const options = this.reflector.get<CachedEndpointOptions | undefined>(CACHED_ENDPOINT_KEY, context.getHandler());
     const request = context.switchToHttp().getRequest<FastifyRequest>();
     if (!options || request.method !== 'GET' || wantsRefresh(request)) return null;

@@ -48,7 +48,8 @@ export class CachedResponseInterceptor implements NestInterceptor {
     if (validity === null || request.method !== 'GET') return this.bypass(options, reply, next);
     // The guard computed the key for the same request and user; it is reused when it was computed
     // with the principal's time zone (a stale memo had another one: then the key is computed anew).
-    const prefetch = request.cachePrefetch?.timezone === user.timezone ? request.cachePrefetch : undefined;
+    const given = request.cachePrefetch;
+    const prefetch = given?.timezone === user.timezone && given.dayStartHour === user.dayStartHour ? given : undefined;
     const key = prefetch?.key ?? endpointKey(options, request, user);
     const refresh = wantsRefresh(request);
     // Only a prefetched entry is used: a prefetched miss may be outdated by a flight that filled the

@@ -1,19 +1,19 @@
 import type { FastifyRequest } from 'fastify';
-import { todayIn } from '../common/dates/calendar-date';
+import { todayFor } from '../common/dates/user-today';
 import { CachedEndpointOptions } from './cached-endpoint.decorator';
 import { responseKey } from './cache-keys';
 import { hashRequest } from './request-key';
 
 /** The cache key of a request to a @CachedEndpoint route, for this user (id and time zone). */
-export function endpointKey(options: CachedEndpointOptions, request: FastifyRequest, user: { id: number; timezone: string }): string {
-  const today = todayIn(user.timezone);
+export function endpointKey(options: CachedEndpointOptions, request: FastifyRequest, user: { id: number; timezone: string; dayStartHour: number }): string {
+  const today = todayFor(user);
   const query = (request.query ?? {}) as Record<string, unknown>;
   const hash = hashRequest({
     route: request.routeOptions.url ?? request.url,
     params: (request.params ?? {}) as Record<string, unknown>,
     query,
     queryDefaults: options.queryDefaults?.({ today, query }) ?? {},
-    context: [user.timezone, today],
+    context: [user.timezone, String(user.dayStartHour), today],
   });
   return responseKey(user.id, options.group, hash);
 }

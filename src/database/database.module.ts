@@ -5,8 +5,9 @@ import { TypeOrmModule, TypeOrmModuleOptions } from '@nestjs/typeorm';
 import { AppConfig, DatabaseConfig } from '../config/app-config';
 import { ENTITIES } from './entities';
 import { InitialSchema1732200000000 } from './migrations/1732200000000-initial-schema';
+import { Sessions1764000000000 } from './migrations/1764000000000-sessions';
 
-const MIGRATIONS = [InitialSchema1732200000000];
+const MIGRATIONS = [InitialSchema1732200000000, Sessions1764000000000];
 
 /** TypeORM on SQLite (embedded default) or PostgreSQL; start-up runs pending migrations. */
 @Module({

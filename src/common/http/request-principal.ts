@@ -4,6 +4,7 @@ import { AuthUser } from '../../auth/auth-user';
 export interface CachePrefetchResult {
   key: string;
   timezone: string;
+  dayStartHour: number;
   raw: string | null;
 }
 
@@ -12,7 +13,7 @@ export interface RequestWithPrincipal {
   user?: AuthUser;
   /** The user's cache generation read before any database work of this request; null when unknown. */
   cacheGeneration?: string | null;
-  /** A cache entry fetched with the generation: its opaque key, for which time zone, and raw value (null when absent). */
+  /** A cache entry fetched with the generation: its opaque key, for which time zone and day start, and raw value (null when absent). */
   cachePrefetch?: CachePrefetchResult;
 }
 
