@@ -6,6 +6,7 @@ import { FastifyAdapter, NestFastifyApplication } from '@nestjs/platform-fastify
 import { DocumentBuilder, SwaggerModule } from '@nestjs/swagger';
 import { Logger } from 'nestjs-pino';
 import { HttpExceptionFilter } from './common/filters/http-exception.filter';
+import { finishDocument } from './common/openapi/finish-document';
 import { API_SECURITY_HEADERS, DOCS_SECURITY_HEADERS } from './common/http/security-headers';
 import { ApiValidationPipe } from './common/pipes/api-validation.pipe';
 import { AppConfig } from './config/app-config';
@@ -73,8 +74,10 @@ function setUpOpenApi(app: INestApplication): void {
   const document = new DocumentBuilder()
     .setTitle('Habit tracker API')
     .setDescription('Habits, daily check-ins and analytics; read endpoints cached per user.')
-    .setVersion('1')
+    .setVersion('2')
+    .setLicense('UNLICENSED', 'https://choosealicense.com/no-permission/')
+    .addServer('/')
     .addBearerAuth()
     .build();
-  SwaggerModule.setup('docs', app, () => SwaggerModule.createDocument(app, document), { jsonDocumentUrl: 'docs-json' });
+  SwaggerModule.setup('docs', app, () => finishDocument(SwaggerModule.createDocument(app, document)), { jsonDocumentUrl: 'docs-json' });
 }
