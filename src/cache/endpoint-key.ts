@@ -4,16 +4,28 @@ import { CachedEndpointOptions } from './cached-endpoint.decorator';
 import { responseKey } from './cache-keys';
 import { hashRequest } from './request-key';
 
-/** The cache key of a request to a @CachedEndpoint route, for this user (id and time zone). */
-export function endpointKey(options: CachedEndpointOptions, request: FastifyRequest, user: { id: number; timezone: string; dayStartHour: number }): string {
-  const today = todayFor(user);
+/** What of the user a cache key depends on besides the request. */
+export interface CacheKeyUser {
+  id: number;
+  timezone: string;
+  dayStartHour: number;
+}
+
+/** Everything of the user a response may depend on besides its id: the time zone, the day start and today for them. */
+export function keyContext(user: CacheKeyUser): string[] {
+  return [user.timezone, String(user.dayStartHour), todayFor(user)];
+}
+
+/** The cache key of a request to a @CachedEndpoint route, for this user. */
+export function endpointKey(options: CachedEndpointOptions, request: FastifyRequest, user: CacheKeyUser): string {
+  const context = keyContext(user);
   const query = (request.query ?? {}) as Record<string, unknown>;
   const hash = hashRequest({
     route: request.routeOptions.url ?? request.url,
     params: (request.params ?? {}) as Record<string, unknown>,
     query,
-    queryDefaults: options.queryDefaults?.({ today, query }) ?? {},
-    context: [user.timezone, String(user.dayStartHour), today],
+    queryDefaults: options.queryDefaults?.({ today: context[2], query }) ?? {},
+    context,
   });
   return responseKey(user.id, options.group, hash);
 }

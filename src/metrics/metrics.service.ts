@@ -6,6 +6,7 @@ import { CacheOutcome, CacheStats } from '../cache/cache-stats';
 import { CacheStore } from '../cache/cache-store';
 import { HealthService } from '../health/health.service';
 import { RateLimitStorage } from '../rate-limit/rate-limit.storage';
+import { SessionStats } from '../sessions/session-stats';
 
 const OUTCOMES: CacheOutcome[] = ['hit', 'miss', 'bypass'];
 const CIRCUIT_STATES = ['closed', 'open', 'half-open', 'disabled'];
@@ -28,6 +29,7 @@ export class MetricsService {
     stats: CacheStats,
     store: CacheStore,
     rateLimits: RateLimitStorage,
+    sessions: SessionStats,
   ) {
     const registers = [this.registry];
     collectDefaultMetrics({ register: this.registry });
@@ -56,6 +58,7 @@ export class MetricsService {
         this.inc(rateLimits.fallbackHits);
       },
     });
+    registerSessionMetrics(registers, sessions);
     this.databaseUp = new Gauge({ name: 'database_up', help: '1 when the database answered SELECT 1 at scrape time', registers });
     this.redisUp = store.mode === 'redis' ? new Gauge({ name: 'redis_up', help: '1 when Redis answered PING at scrape time', registers }) : null;
   }
@@ -110,6 +113,27 @@ function registerCacheMetrics(registers: Registry[], stats: CacheStats, store: C
     registers,
     collect() {
       for (const state of CIRCUIT_STATES) this.set({ state }, store.circuitState === state ? 1 : 0);
+    },
+  });
+}
+
+function registerSessionMetrics(registers: Registry[], stats: SessionStats): void {
+  new Counter({
+    name: 'auth_refreshes_total',
+    help: 'Refresh tokens rotated (including grace-window retries) on this instance',
+    registers,
+    collect() {
+      this.reset();
+      this.inc(stats.refreshes);
+    },
+  });
+  new Counter({
+    name: 'auth_refresh_reuses_total',
+    help: 'Spent refresh tokens presented again (each one ended its session) on this instance',
+    registers,
+    collect() {
+      this.reset();
+      this.inc(stats.reuses);
     },
   });
 }
