@@ -1,6 +1,7 @@
 import { Injectable } from '@nestjs/common';
 import { InjectRepository } from '@nestjs/typeorm';
 import { Repository } from 'typeorm';
+import { TransactionRunner } from '../database/transaction-runner';
 import { User } from './user.entity';
 
 export type NewUser = Pick<User, 'email' | 'passwordHash' | 'displayName' | 'timezone' | 'dayStartHour'>;
@@ -8,7 +9,10 @@ export type ProfileChanges = Partial<Pick<User, 'displayName' | 'timezone' | 'da
 
 @Injectable()
 export class UsersRepository {
-  constructor(@InjectRepository(User) private readonly users: Repository<User>) {}
+  constructor(
+    @InjectRepository(User) private readonly users: Repository<User>,
+    private readonly transactions: TransactionRunner,
+  ) {}
 
   findById(id: number): Promise<User | null> {
     return this.users.findOneBy({ id });
@@ -41,8 +45,8 @@ export class UsersRepository {
    * foreign keys; tables added later that reference users cascade with the user row.
    */
   async deleteWithAllData(id: number): Promise<boolean> {
-    return this.users.manager.transaction(async (manager) => {
-      for (const table of ['habit_records', 'habits', 'categories', 'sessions']) {
+    return this.transactions.run(async (manager) => {
+      for (const table of ['habit_records', 'habits', 'categories', 'sessions', 'sync_tombstones', 'sync_revisions']) {
         await manager.createQueryBuilder().delete().from(table).where('user_id = :id', { id }).execute();
       }
       const result = await manager.createQueryBuilder().delete().from(User).where('id = :id', { id }).execute();
