@@ -8,21 +8,23 @@
  * issue and writes bench/results/latest.json plus a table on stdout. See docs/performance.md.
  *
  * Options: --quick; --cpu-prof (api-a writes a V8 CPU profile to bench/results/profiles/);
- * --out <file> (default bench/results/latest.json).
+ * --out <file> (default bench/results/latest.json); --only <scenario,…> runs just those standalone
+ * scenarios (today: events) and merges their figures into the output file.
  */
 
 const { execFileSync, spawnSync } = require('node:child_process');
-const { existsSync, mkdirSync, mkdtempSync, readdirSync, rmSync, statSync, writeFileSync } = require('node:fs');
+const { existsSync, mkdirSync, mkdtempSync, readdirSync, readFileSync, rmSync, statSync, writeFileSync } = require('node:fs');
 const os = require('node:os');
 const path = require('node:path');
 const { addDays, todayUtc } = require('./lib/dates');
+const { runEvents } = require('./lib/events');
 const { runRedisFreeze } = require('./lib/freeze');
 const { runInvalidation } = require('./lib/invalidation');
 const { runLatency } = require('./lib/latency');
 const { runMixedLoad, summarizeMixed } = require('./lib/mixed');
 const { PhaseObserver } = require('./lib/observer');
 const { ChildProcesses, startApi, startRedis } = require('./lib/processes');
-const { evaluateTargets, renderTable } = require('./lib/report');
+const { evaluateTargets, renderTable, renderOnly } = require('./lib/report');
 const { seed } = require('./lib/seed');
 const { runStampede } = require('./lib/stampede');
 const { round } = require('./lib/stats');
@@ -36,17 +38,23 @@ const args = process.argv.slice(2);
 const QUICK = args.includes('--quick');
 const CPU_PROF = args.includes('--cpu-prof');
 const OUT = path.resolve(ROOT, args.includes('--out') ? args[args.indexOf('--out') + 1] : 'bench/results/latest.json');
+const ONLY = args.includes('--only') ? args[args.indexOf('--only') + 1].split(',') : null;
 
 /** Durations and sizes per mode; the same connection count for every throughput scenario. */
 const PLAN = QUICK
   ? {
       connections: 10, seconds: 1.5, warmupSeconds: 0.5, rounds: 1, hitCount: 500, uncachedCount: 20, latencyBatches: 2,
       mixedS: 2, freeze: { baselineS: 2, freezeS: 2, afterS: 6 }, invalidationIterations: 50, largeKeys: 100_000,
+      events: { streams: 200, writes: 40 },
     }
   : {
       connections: 10, seconds: 2, warmupSeconds: 2, rounds: 8, hitCount: 5000, uncachedCount: 200, latencyBatches: 10,
       mixedS: 20, freeze: { baselineS: 5, freezeS: 5, afterS: 15 }, invalidationIterations: 1000, largeKeys: 1_000_000,
+      events: { streams: 2000, writes: 400 },
     };
+
+/** Scenarios that need no seeded data set, runnable alone with --only. */
+const STANDALONE = { events: runEventsScenario };
 
 const log = (message) => process.stdout.write(`${message}\n`);
 
@@ -58,7 +66,7 @@ async function main() {
   const workDir = mkdtempSync(path.join(os.tmpdir(), 'habits-bench-'));
   try {
     const loadBefore = os.loadavg()[0];
-    const result = await runAll(children, workDir);
+    const result = ONLY ? await runOnly(children, workDir) : await runAll(children, workDir);
     Object.assign(result, {
       startedAt: startedAt.toISOString(),
       durationSeconds: round((Date.now() - startedAt.getTime()) / 1000, 1),
@@ -67,7 +75,7 @@ async function main() {
     });
     mkdirSync(path.dirname(OUT), { recursive: true });
     writeFileSync(OUT, `${JSON.stringify(result, null, 2)}\n`);
-    log(`\n${renderTable(result)}`);
+    log(`\n${ONLY ? renderOnly(result, ONLY) : renderTable(result)}`);
     log(`Written ${path.relative(ROOT, OUT)} in ${result.durationSeconds} s`);
   } finally {
     await children.stopAll();
@@ -100,8 +108,11 @@ async function runAll(children, workDir) {
   const latency = await phase(ctx, 'latency', runLatencyScenario);
   const stampede = await phase(ctx, 'stampede', runStampedeScenario);
   const invalidation = await phase(ctx, 'invalidation', runInvalidationScenario);
+  const events = await phase(ctx, 'events', runEventsScenario);
 
   const result = assemble({ ...throughput, latency, mixed: mixed.summary, rssByInstance: mixed.rssByInstance, invalidation, stampede, redisFreeze, observer, data });
+  result.events = events;
+  result.targets = evaluateTargets(result);
   await Promise.all([a.close(), b.close()]);
   await redis.close();
   if (CPU_PROF) log(`CPU profile of api-a in ${path.relative(ROOT, PROFILE_DIR)}/`);
@@ -160,6 +171,32 @@ function runStampedeScenario({ a, data, today }) {
 function runInvalidationScenario({ a, redis, data }) {
   log(`Scenario 7: invalidation with 1 000 and ${PLAN.largeKeys.toLocaleString('en')} other keys…`);
   return runInvalidation({ api: a, redis, admin: data.admin, target: data.users[1], iterations: PLAN.invalidationIterations, largeKeys: PLAN.largeKeys });
+}
+
+/** Scenario: 2,000 change-feed streams on api-a, writes through api-b. */
+function runEventsScenario({ a, b, today }) {
+  log(`Scenario events: ${PLAN.events.streams} open streams on api-a, ${PLAN.events.writes} writes through api-b…`);
+  return runEvents({ a, b, today, log, ...PLAN.events });
+}
+
+/**
+ * --only: fresh services, just the named standalone scenarios; their figures (and targets) replace
+ * those of the same names in the output file, the rest of it is kept.
+ */
+async function runOnly(children, workDir) {
+  const unknown = ONLY.filter((name) => !STANDALONE[name]);
+  if (unknown.length) throw new Error(`--only: unknown scenario ${unknown.join(', ')} (standalone: ${Object.keys(STANDALONE).join(', ')})`);
+  log(`Bench --only ${ONLY.join(',')} (${QUICK ? 'quick' : 'full'}) on ${os.cpus().length} CPUs, Node ${process.version}`);
+  const redis = await startRedis(children);
+  const { a, b } = await startApis(children, apiEnv(redis.url, path.join(workDir, 'bench.sqlite')));
+  const ctx = { a, b, redis, today: todayUtc() };
+  const result = existsSync(OUT) ? JSON.parse(readFileSync(OUT, 'utf8')) : { targets: {} };
+  for (const name of ONLY) result[name] = await STANDALONE[name](ctx);
+  result.targets = { ...result.targets, ...evaluateTargets(result, ONLY) };
+  result.partialRun = { only: ONLY, quick: QUICK };
+  await Promise.all([a.close(), b.close()]);
+  await redis.close();
+  return result;
 }
 
 /** latest.json: the issue's keys first, then the details that explain them. */

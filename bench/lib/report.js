@@ -14,6 +14,10 @@ const TARGETS = [
   { name: 'redisFreeze.errors', target: '= 0', value: (r) => r.redisFreeze.errors, ok: (v) => v === 0 },
   { name: 'redisFreeze.recoverySeconds', target: '<= 5', value: (r) => r.redisFreeze.recoverySeconds, ok: (v) => v !== null && v <= 5 },
   { name: 'peakRssMb', target: '<= 250', value: (r) => r.peakRssMb, ok: (v) => v <= 250 },
+  { name: 'events.streams', target: '>= 2000', value: (r) => r.events?.streams, ok: (v) => v >= 2000 },
+  { name: 'events.p99Ms', target: '<= 250', value: (r) => r.events?.p99Ms, ok: (v) => v <= 250 },
+  { name: 'events.rssPerStreamKb', target: '<= 20', value: (r) => r.events?.rssPerStreamKb, ok: (v) => v <= 20 },
+  { name: 'events.missed', target: '= 0', value: (r) => r.events?.missed, ok: (v) => v === 0 },
 ];
 
 function phase(result, name) {
@@ -28,9 +32,11 @@ function loopDelay(result, name) {
     .join('; ');
 }
 
-function evaluateTargets(result) {
+/** Every target, or only those of the named scenarios (`--only`). */
+function evaluateTargets(result, scenarios = null) {
+  const chosen = scenarios ? TARGETS.filter((t) => scenarios.includes(t.name.split('.')[0])) : TARGETS;
   return Object.fromEntries(
-    TARGETS.map((t) => {
+    chosen.map((t) => {
       const value = t.value(result);
       return [t.name, { value, target: t.target, met: value !== undefined && value !== null && t.ok(value) }];
     }),
@@ -95,6 +101,7 @@ function renderTable(result) {
       ['redisFreeze hit rate before / recovery s', `${f.hitRateBefore} / ${f.recoverySeconds}`],
       ['peak RSS MB per API instance (mixed)', result.rssByInstance.map((i) => i.peakRssMb).join(' / ')],
       ['hit response bytes', result.dataset.responseBytes],
+      ['events p50 / max ms, deliveries, missed, RSS MB before / after streams', result.events ? `${result.events.p50Ms} / ${result.events.maxMs}, ${result.events.deliveries}, ${result.events.missed}, ${result.events.rssBeforeMb} / ${result.events.rssAfterMb}` : '-'],
     ],
   );
   if (result.problems.length) lines.push('Problems:', ...result.problems.map((p) => `  - ${p}`), '');
@@ -102,4 +109,14 @@ function renderTable(result) {
   return lines.join('\n');
 }
 
-module.exports = { evaluateTargets, renderTable };
+/** The summary of an --only run: the named scenarios' figures and targets. */
+function renderOnly(result, scenarios) {
+  const lines = [];
+  for (const name of scenarios) lines.push(`${name}: ${JSON.stringify(result[name])}`);
+  for (const [name, t] of Object.entries(result.targets)) {
+    if (scenarios.includes(name.split('.')[0])) lines.push(`  ${name} = ${t.value} (target ${t.target}: ${t.met ? 'met' : 'NOT met'})`);
+  }
+  return `${lines.join('\n')}\n`;
+}
+
+module.exports = { evaluateTargets, renderTable, renderOnly };
