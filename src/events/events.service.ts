@@ -65,12 +65,13 @@ export class EventsService {
  */
 function streamHeaders(request: FastifyRequest, reply: FastifyReply): Record<string, string | number | string[]> {
   const earlier = reply.getHeaders() as Record<string, string | number | string[]>;
+  const vary = [earlier.vary, 'Authorization'].flat().filter((value) => value !== undefined);
   return {
     ...earlier,
     ...API_SECURITY_HEADERS,
     'content-type': 'text/event-stream; charset=utf-8',
     'cache-control': 'private, no-store',
-    vary: 'Authorization',
+    vary: vary.join(', '),
     'x-request-id': request.id,
     'x-accel-buffering': 'no',
   };

@@ -74,6 +74,36 @@ describe('change feed lifecycle', () => {
     expect(await tooLong.json()).toMatchObject({ statusCode: 400 });
   });
 
+  it('documents both routes in OpenAPI with their status codes', async () => {
+    const on = await instance(undefined);
+    const document = (await on.api.http.get('/docs-json')).body as { paths: Record<string, Record<string, { responses: Record<string, unknown>; security?: unknown[] }>> };
+    const stream = document.paths['/api/events'].get;
+    expect(Object.keys(stream.responses).sort()).toEqual(['200', '400', '401', '429', '503']);
+    expect(stream.responses['200']).toMatchObject({ content: { 'text/event-stream': expect.any(Object) } });
+    expect(stream.security).toEqual([{ bearer: [] }]);
+    const ticket = document.paths['/api/events/ticket'].post;
+    expect(Object.keys(ticket.responses).sort()).toEqual(['201', '401', '503']);
+  });
+
+  it('while Redis is down: tickets answer 503 with Retry-After, bearer streams still open and get this instance\'s changes', async () => {
+    const on = await instance(redis.url);
+    const user = await on.api.register();
+    const habitId = (await on.api.createHabit(user, { startDate: daysAgo(10) })).id as number;
+    await redis.stop();
+    try {
+      const ticket = await on.api.as(user).post('/api/events/ticket');
+      expect(ticket.status).toBe(503);
+      expect(Number(ticket.headers['retry-after'])).toBeGreaterThan(0);
+      const feed = await stream(on, { token: user.token });
+      expect(feed.status).toBe(200);
+      await sleep(100);
+      await on.api.putRecord(user, habitId, yesterday());
+      expect((await feed.next(isChange, DELIVERY_MS)).data).toMatchObject({ groups: ['records', 'analytics'] });
+    } finally {
+      await redis.start();
+    }
+  });
+
   it('ends open streams on shutdown, so that draining does not wait for them', async () => {
     const closing = await startFeedInstance('sqlite', redis.url, { SHUTDOWN_GRACE_MS: '10000' });
     const user = await closing.api.register();
