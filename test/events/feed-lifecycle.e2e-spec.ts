@@ -1,4 +1,5 @@
 import { cleanUp } from '../cache/cache-support';
+import { slotsKey } from '../../src/events/stream-slots';
 import { RedisServer } from '../support/redis-server';
 import { DELIVERY_MS, FEED_SUITE_TIMEOUT_MS, FeedInstance, daysAgo, sleep, startFeedInstance, yesterday } from './feed-support';
 import { isChange, isEnd, SseStream } from './sse-client';
@@ -62,6 +63,22 @@ describe('change feed lifecycle', () => {
     await sleep(100);
     await alone.api.putRecord(user, habitId, yesterday());
     for (const feed of feeds) await feed.next(isChange, DELIVERY_MS);
+  });
+
+  it("frees the slots of a vanished instance's streams once they expire, while the heartbeat keeps open streams' slots", async () => {
+    const on = await instance(redis.url);
+    const user = await on.api.register();
+    // Five slots as a killed instance leaves them: nobody refreshes them, they expire in 700 ms.
+    const expiresAt = Date.now() + 700;
+    for (let index = 0; index < 5; index += 1) await redis.command('ZADD', slotsKey(user.userId), String(expiresAt), `vanished-${index}`);
+    expect((await stream(on, { token: user.token })).status).toBe(429);
+    await sleep(800);
+    const feeds = [];
+    for (let index = 0; index < 5; index += 1) feeds.push(await stream(on, { token: user.token }));
+    expect(feeds.map((feed) => feed.status)).toEqual([200, 200, 200, 200, 200]);
+    // Slots live 2 × EVENTS_HEARTBEAT_MS + 5 s = 5.4 s here; after 6 s the heartbeat has kept them.
+    await sleep(6000);
+    expect((await stream(on, { token: user.token })).status).toBe(429);
   });
 
   it('answers bad query parameters with 400 and opens nothing', async () => {
