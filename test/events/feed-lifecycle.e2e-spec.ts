@@ -91,6 +91,18 @@ describe('change feed lifecycle', () => {
     expect(await tooLong.json()).toMatchObject({ statusCode: 400 });
   });
 
+  it('answers HEAD with the headers of a stream, and takes no slot', async () => {
+    const on = await instance(redis.url);
+    const user = await on.api.register();
+    for (let index = 0; index < 6; index += 1) {
+      const head = await on.api.http.head('/api/events').set('Authorization', `Bearer ${user.token}`);
+      expect(head.status).toBe(200);
+      expect(head.headers['content-type']).toBe('text/event-stream; charset=utf-8');
+    }
+    expect((await on.api.http.head('/api/events')).status).toBe(401);
+    expect((await stream(on, { token: user.token })).status).toBe(200);
+  });
+
   it('documents both routes in OpenAPI with their status codes', async () => {
     const on = await instance(undefined);
     const document = (await on.api.http.get('/docs-json')).body as { paths: Record<string, Record<string, { responses: Record<string, unknown>; security?: unknown[] }>> };
