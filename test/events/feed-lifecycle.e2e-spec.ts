@@ -81,6 +81,20 @@ describe('change feed lifecycle', () => {
     expect((await stream(on, { token: user.token })).status).toBe(429);
   });
 
+  it('keeps deployments that share a Redis server through different databases apart (pub/sub ignores the index)', async () => {
+    const [first, second] = [await instance(`${redis.url}/1`), await instance(`${redis.url}/2`)];
+    // Fresh databases: the first user of each has the same id.
+    const [mine, theirs] = [await first.api.register(), await second.api.register()];
+    expect(mine.userId).toBe(theirs.userId);
+    const feed = await stream(first, { token: mine.token });
+    await sleep(100);
+    await second.api.createHabit(theirs);
+    await first.api.createHabit(mine);
+    const change = await feed.next(isChange, DELIVERY_MS);
+    await sleep(300);
+    expect(feed.events).toEqual([change]);
+  });
+
   it('answers bad query parameters with 400 and opens nothing', async () => {
     const on = await instance(redis.url);
     const user = await on.api.register();
