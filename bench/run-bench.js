@@ -17,6 +17,7 @@ const { existsSync, mkdirSync, mkdtempSync, readdirSync, rmSync, statSync, write
 const os = require('node:os');
 const path = require('node:path');
 const { addDays, todayUtc } = require('./lib/dates');
+const { runEvents } = require('./lib/events');
 const { runRedisFreeze } = require('./lib/freeze');
 const { runInvalidation } = require('./lib/invalidation');
 const { runLatency } = require('./lib/latency');
@@ -46,10 +47,12 @@ const PLAN = QUICK
   ? {
       connections: 10, seconds: 1.5, warmupSeconds: 0.5, rounds: 1, hitCount: 500, uncachedCount: 20, latencyBatches: 2,
       mixedS: 2, freeze: { baselineS: 2, freezeS: 2, afterS: 6 }, invalidationIterations: 50, largeKeys: 100_000,
+      events: { streams: 200, writes: 40 },
     }
   : {
       connections: 10, seconds: 2, warmupSeconds: 2, rounds: 8, hitCount: 5000, uncachedCount: 200, latencyBatches: 10,
       mixedS: 20, freeze: { baselineS: 5, freezeS: 5, afterS: 15 }, invalidationIterations: 1000, largeKeys: 1_000_000,
+      events: { streams: 2000, writes: 400 },
     };
 
 const log = (message) => process.stdout.write(`${message}\n`);
@@ -106,8 +109,11 @@ async function runAll(children, workDir) {
   const latency = await phase(ctx, 'latency', runLatencyScenario);
   const stampede = await phase(ctx, 'stampede', runStampedeScenario);
   const invalidation = await phase(ctx, 'invalidation', runInvalidationScenario);
+  const events = await phase(ctx, 'events', runEventsScenario);
 
   const result = assemble({ ...throughput, notModified, latency, mixed: mixed.summary, rssByInstance: mixed.rssByInstance, invalidation, stampede, redisFreeze, observer, data });
+  result.events = events;
+  result.targets = evaluateTargets(result);
   await Promise.all([a.close(), b.close()]);
   await redis.close();
   if (CPU_PROF) log(`CPU profile of api-a in ${path.relative(ROOT, PROFILE_DIR)}/`);
@@ -119,6 +125,7 @@ const PHASES = {
   redisFreeze: runFreeze,
   throughput: runRatios,
   notModified: runNotModifiedScenario,
+  events: runEventsScenario,
   latency: runLatencyScenario,
   stampede: runStampedeScenario,
   invalidation: runInvalidationScenario,
@@ -193,6 +200,12 @@ function runStampedeScenario({ a, data, today }) {
 function runInvalidationScenario({ a, redis, data }) {
   log(`Scenario 7: invalidation with 1 000 and ${PLAN.largeKeys.toLocaleString('en')} other keys…`);
   return runInvalidation({ api: a, redis, admin: data.admin, target: data.users[1], iterations: PLAN.invalidationIterations, largeKeys: PLAN.largeKeys });
+}
+
+/** Scenario events: 2,000 change-feed streams on api-a, writes through api-b. */
+function runEventsScenario({ a, b, today }) {
+  log(`Scenario events: ${PLAN.events.streams} open streams on api-a, ${PLAN.events.writes} writes through api-b…`);
+  return runEvents({ a, b, today, log, ...PLAN.events });
 }
 
 /** latest.json: the issue's keys first, then the details that explain them. */
