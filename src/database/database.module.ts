@@ -6,8 +6,9 @@ import { AppConfig, DatabaseConfig } from '../config/app-config';
 import { ENTITIES } from './entities';
 import { InitialSchema1732200000000 } from './migrations/1732200000000-initial-schema';
 import { HabitTargetType1764000001000 } from './migrations/1764000001000-habit-target-type';
+import { HabitCheckpoints1764000001001 } from './migrations/1764000001001-habit-checkpoints';
 
-export const MIGRATIONS = [InitialSchema1732200000000, HabitTargetType1764000001000];
+export const MIGRATIONS = [InitialSchema1732200000000, HabitTargetType1764000001000, HabitCheckpoints1764000001001];
 
 /** TypeORM on SQLite (embedded default) or PostgreSQL; start-up runs pending migrations. */
 @Module({
