@@ -28,15 +28,15 @@ export class HabitHistoryStore {
 
   async load(userId: number, habits: HistoryHabit[], range: DateRange, today: string): Promise<LoadedHistory> {
     const before = minDate(range.from, today);
+    const rules = new Map(habits.map((habit) => [habit.id, checkpointRules(habit)]));
     const stored = await this.history.latestCheckpoints(
-      habits.map((habit) => habit.id),
+      habits.map((habit) => ({ habitId: habit.id, rules: rules.get(habit.id) ?? '' })),
       before,
     );
     const resumes = new Map<number, WalkCheckpoint>();
     const spans: RecordSpan[] = [];
     for (const habit of habits) {
-      const rules = checkpointRules(habit);
-      const row = stored.find((item) => item.habitId === habit.id && item.rules === rules);
+      const row = stored.find((item) => item.habitId === habit.id);
       const resume = row && row.day >= habit.startDate ? decodeCheckpointState(toEpochDay(row.day), row.state) : null;
       if (resume) resumes.set(habit.id, resume);
       const since = resume ? fromEpochDay(resume.day + 1 - scoreRule(habit).days) : habit.startDate;

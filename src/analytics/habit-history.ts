@@ -63,7 +63,7 @@ export function buildHabitHistories(
     const day = toEpochDay(record.date);
     if (day < history.startDay || day > lastDay) continue;
     history.marks.set(day, markOf(history.habit, record));
-    history.records.set(day, { status: record.status, value: record.value });
+    history.records.set(day, record);
     if (day > history.lastMarkedDay) history.lastMarkedDay = day;
   }
   return histories;
