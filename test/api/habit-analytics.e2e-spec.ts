@@ -3,6 +3,7 @@ import { addDays, todayIn } from '../../src/common/dates/calendar-date';
 import type { AnalyticsHabit, AnalyticsRecord, HabitReport } from '../../src/analytics/analytics.types';
 import { computeCompliance } from '../../src/analytics/compliance';
 import { computeHabitReport } from '../../src/analytics/habit-report';
+import { HistoryRepository } from '../../src/analytics/history.repository';
 import { ApiClient, Session } from '../support/api-client';
 import { ApiSuite, DATABASES, expectBadRequest, expectError, startApiSuite } from './api-suite';
 
@@ -228,6 +229,23 @@ describe.each(DATABASES)('per-habit analytics, score and bounded history on %s',
       expect(patched.status).toBe(200);
       const weekly = asAnalyticsHabit(patched.body as Body);
       expect((await noCache(path)).body).toEqual(computeHabitReport(weekly, remaining, range, today));
+    });
+
+    it('stores no checkpoint computed from records older than the habit’s current revision', async () => {
+      const session = await api.register();
+      const habit = await api.createHabit(session, { name: 'Guarded', startDate: addDays(today, -100) });
+      const history = suite.testApp.app.get(HistoryRepository);
+      const before = await history.findHabit(session.userId, habit.id as number);
+      await api.putRecord(session, habit.id as number, addDays(today, -90));
+      const after = await history.findHabit(session.userId, habit.id as number);
+      expect(after?.historyRev).toBeGreaterThan(before?.historyRev ?? Infinity);
+      const row = { day: addDays(today, -60), state: '[0.5,1,1,1]' };
+      await history.saveCheckpoints(habit.id as number, before?.historyRev ?? 0, 'rules', [row]);
+      expect(await history.latestCheckpoints([{ habitId: habit.id as number, rules: 'rules' }], today)).toEqual([]);
+      await history.saveCheckpoints(habit.id as number, after?.historyRev ?? 0, 'rules', [row]);
+      expect(await history.latestCheckpoints([{ habitId: habit.id as number, rules: 'rules' }], today)).toEqual([
+        { habitId: habit.id, day: row.day, rules: 'rules', state: row.state },
+      ]);
     });
   });
 });
