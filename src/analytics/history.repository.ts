@@ -85,6 +85,16 @@ export class HistoryRepository {
     return rows.length === 0 ? null : toHistoryHabit(rows[0]);
   }
 
+  /** The current `history_rev` of each of the user's given habits. */
+  async historyRevs(userId: number, habitIds: number[]): Promise<Map<number, number>> {
+    if (habitIds.length === 0) return new Map();
+    const rows = await this.query<{ id: number; history_rev: number }>(
+      `SELECT id, history_rev FROM habits WHERE user_id = ? AND id IN (${marks(habitIds.length)})`,
+      [userId, ...habitIds],
+    );
+    return new Map(rows.map((row) => [Number(row.id), Number(row.history_rev)]));
+  }
+
   /** Per habit, its latest checkpoint of the given rules dated before `before` (one index probe each). */
   latestCheckpoints(habits: { habitId: number; rules: string }[], before: string): Promise<StoredCheckpoint[]> {
     if (habits.length === 0) return Promise.resolve([]);

@@ -3,6 +3,7 @@ import { addDays, todayIn } from '../../src/common/dates/calendar-date';
 import type { AnalyticsHabit, AnalyticsRecord, HabitReport } from '../../src/analytics/analytics.types';
 import { computeCompliance } from '../../src/analytics/compliance';
 import { computeHabitReport } from '../../src/analytics/habit-report';
+import { HabitHistoryStore } from '../../src/analytics/habit-history-store';
 import { HistoryRepository } from '../../src/analytics/history.repository';
 import { computePerformance } from '../../src/analytics/performance';
 import { ApiClient, Session } from '../support/api-client';
@@ -248,6 +249,24 @@ describe.each(DATABASES)('per-habit analytics, score and bounded history on %s',
       expect(await history.latestCheckpoints([{ habitId: habit.id as number, rules: 'rules' }], today)).toEqual([
         { habitId: habit.id, day: row.day, rules: 'rules', state: row.state },
       ]);
+    });
+
+    it('walks from startDate, on records read in one statement, when the records changed after the habit was read', async () => {
+      const session = await api.register();
+      const { habit, records } = await longHabit(session);
+      await api.as(session).get(`/api/analytics/habits/${habit.id}`).set('Cache-Control', 'no-cache').expect(200);
+      const history = suite.testApp.app.get(HistoryRepository);
+      const store = suite.testApp.app.get(HabitHistoryStore);
+      const current = await history.findHabit(session.userId, habit.id);
+      if (!current) throw new Error('habit not found');
+      const range = { from: addDays(today, -29), to: today };
+      const fresh = await store.load(session.userId, [current], range, today);
+      expect(fresh.resumes.has(habit.id)).toBe(true);
+      expect(fresh.records.length).toBeLessThan(100);
+      // As if a record had been written between reading the habit and reading its checkpoints.
+      const stale = await store.load(session.userId, [{ ...current, historyRev: current.historyRev - 1 }], range, today);
+      expect(stale.resumes.size).toBe(0);
+      expect(stale.records.length).toBe(records.length);
     });
   });
 });
