@@ -126,6 +126,26 @@ describe.each(DATABASES)('per-habit analytics, score and bounded history on %s',
     });
   });
 
+  it('documents the route, the score, per_period and targetType in the OpenAPI document', async () => {
+    const doc = (await api.http.get('/docs-json').expect(200)).body as {
+      paths: Record<string, Record<string, { responses: Record<string, unknown>; parameters: { name: string; in: string }[]; security?: unknown[] }>>;
+      components: { schemas: Record<string, { properties: Record<string, Record<string, unknown>> }> };
+    };
+    const route = doc.paths['/api/analytics/habits/{id}']?.get;
+    expect(Object.keys(route?.responses ?? {}).sort()).toEqual(['200', '400', '401', '404']);
+    expect(JSON.stringify(route?.responses['404'])).toContain('ErrorResponse');
+    expect(route?.security).toEqual([{ bearer: [] }]);
+    expect(route?.parameters.map((parameter) => `${parameter.in}:${parameter.name}`).sort()).toEqual(['header:Cache-Control', 'path:id', 'query:from', 'query:to']);
+    const schemas = doc.components.schemas;
+    expect(Object.keys(schemas.HabitReportResponse.properties).sort()).toEqual(
+      ['bestStreak', 'currentStreak', 'days', 'done', 'due', 'from', 'habitId', 'rate', 'score', 'skipped', 'streaks', 'to'].sort(),
+    );
+    expect(schemas.HabitDayResponse.properties.status.enum).toEqual(['done', 'skipped', 'partial', 'missed', 'pending', 'none']);
+    expect(schemas.HabitComplianceResponse.properties.score).toBeDefined();
+    expect(schemas.HabitResponse.properties.targetType.enum).toEqual(['at_least', 'at_most']);
+    expect(JSON.stringify(schemas.CreateHabitDto.properties.schedule)).toContain('per_period');
+  });
+
   describe('per_period, at_most and the score in every analytics route', () => {
     it('computes compliance and the habit report of per_period and at_most habits as the pure functions do', async () => {
       const session = await api.register();
