@@ -42,6 +42,7 @@ export function loadAppConfig(env: Env): AppConfig {
     metricsEnabled: reader.boolean('METRICS_ENABLED', true),
     logLevel: reader.oneOf('LOG_LEVEL', LOG_LEVELS, 'info'),
     shutdownGraceMs: reader.integer('SHUTDOWN_GRACE_MS', 10000, 0, 120000),
+    events: { heartbeatMs: reader.integer('EVENTS_HEARTBEAT_MS', 25000, 50, 25000) },
   };
   reader.throwIfInvalid();
   return config;
