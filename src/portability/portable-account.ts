@@ -1,5 +1,4 @@
-import { HabitKind, RecordStatus } from '../habits/habit-schedule';
-import { PortableSchedule } from './loop/loop-schedule';
+import { HabitKind, HabitSchedule, RecordStatus, TargetType } from '../habits/habit-schedule';
 
 /**
  * What an import file holds once parsed, whatever its format (our JSON or Loop's CSV export):
@@ -15,13 +14,11 @@ export interface PortableCategory {
   color: string | null;
 }
 
-export type TargetType = 'at_least' | 'at_most';
-
 export interface PortableHabit {
   name: string;
   description: string | null;
   categoryName: string | null;
-  schedule: PortableSchedule;
+  schedule: HabitSchedule;
   kind: HabitKind;
   target: number;
   /** null for boolean habits. */

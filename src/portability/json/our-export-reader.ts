@@ -1,6 +1,6 @@
 import { isCalendarDate } from '../../common/dates/calendar-date';
-import { PortableSchedule } from '../loop/loop-schedule';
-import { portableScheduleProblem } from '../loop/portable-schedule-problem';
+import { HabitSchedule } from '../../habits/habit-schedule';
+import { scheduleProblem } from '../../habits/habit-schedule.validator';
 import { ImportFileError, nameKey, PortableAccount, PortableCategory, PortableHabit, PortableRecord } from '../portable-account';
 import { EXPORT_FORMAT, EXPORT_VERSION } from './export-document';
 
@@ -41,7 +41,7 @@ function habitOf(item: unknown, path: string, categoryNames: Set<string>): Porta
   const habit = object(item, path);
   const categoryName = nullableText(habit.categoryName, `${path}.categoryName`, 1, 50);
   if (categoryName !== null && !categoryNames.has(nameKey(categoryName))) fail(`${path}.categoryName`, 'must name one of the file’s categories');
-  const problem = portableScheduleProblem(habit.schedule);
+  const problem = scheduleProblem(habit.schedule);
   if (problem !== null) fail(`${path}.${problem.split(' ')[0]}`, problem);
   const kind = oneOf(habit.kind, `${path}.kind`, ['boolean', 'numeric'] as const);
   const numeric = kind === 'numeric';
@@ -53,7 +53,7 @@ function habitOf(item: unknown, path: string, categoryNames: Set<string>): Porta
     name: text(habit.name, `${path}.name`, 1, 100),
     description: nullableText(habit.description, `${path}.description`, 0, 1000),
     categoryName,
-    schedule: habit.schedule as PortableSchedule,
+    schedule: habit.schedule as HabitSchedule,
     kind,
     target: numeric ? (habit.target as number) : 1,
     targetType: numeric ? (habit.targetType === undefined || habit.targetType === null ? 'at_least' : oneOf(habit.targetType, `${path}.targetType`, ['at_least', 'at_most'] as const)) : null,

@@ -1,7 +1,8 @@
-import { ImportFileError, nameKey, TargetType } from '../portable-account';
+import { ImportFileError, nameKey } from '../portable-account';
 import { CsvRow, parseCsv } from './csv';
 import { LOOP_HABITS_FILE, LOOP_NUMERICAL, LOOP_OLD_HABITS_HEADER, LOOP_YES_NO } from './loop-format';
-import { PortableSchedule, scheduleOfFrequency } from './loop-schedule';
+import { HabitSchedule, TargetType } from '../../habits/habit-schedule';
+import { scheduleOfFrequency } from './loop-schedule';
 
 /** One line of Habits.csv. `kind` is null in the older layout, which does not say. */
 export interface LoopHabitRow {
@@ -10,7 +11,7 @@ export interface LoopHabitRow {
   name: string;
   kind: 'boolean' | 'numeric' | null;
   description: string | null;
-  schedule: PortableSchedule;
+  schedule: HabitSchedule;
   color: string | null;
   unit: string | null;
   targetType: TargetType;
