@@ -13,6 +13,7 @@ import { HealthModule } from './health/health.module';
 import { LifecycleModule } from './lifecycle/lifecycle.module';
 import { LoggingModule } from './logging/logging.module';
 import { MetricsModule } from './metrics/metrics.module';
+import { PortabilityModule } from './portability/portability.module';
 import { RateLimitModule } from './rate-limit/rate-limit.module';
 import { RecordsModule } from './records/records.module';
 
@@ -42,6 +43,7 @@ export class AppModule {
         HabitsModule,
         RecordsModule,
         AnalyticsModule,
+        PortabilityModule,
         AdminModule,
         HealthModule,
         MetricsModule,
