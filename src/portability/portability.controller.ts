@@ -1,5 +1,5 @@
 import { Controller, Get, HttpCode, HttpStatus, Post, Req, StreamableFile } from '@nestjs/common';
-import { ApiBearerAuth, ApiBody, ApiConsumes, ApiOkResponse, ApiProduces, ApiTags } from '@nestjs/swagger';
+import { ApiBearerAuth, ApiOkResponse, ApiOperation, ApiProduces, ApiTags, getSchemaPath } from '@nestjs/swagger';
 import type { FastifyRequest } from 'fastify';
 import { AuthUser } from '../auth/auth-user';
 import { CurrentUser } from '../common/decorators/current-user.decorator';
@@ -39,13 +39,25 @@ export class PortabilityController {
   /** The body is taken raw: a zip arrives as a Buffer (import-body.ts), which no validation pipe should walk. */
   @Post('import')
   @HttpCode(HttpStatus.OK)
-  @ApiConsumes('application/json', 'application/zip')
-  @ApiBody({
-    description: 'Our JSON export (GET /api/export), or a zip of Loop Habit Tracker\'s CSV export (current or older layout); up to 10 MB',
-    schema: { oneOf: [{ $ref: '#/components/schemas/ExportDocumentResponse' }, { type: 'string', format: 'binary' }] },
+  @ApiOperation({
+    summary: 'Import our JSON export or a Loop Habit Tracker CSV export (zip); all or nothing; merge by name',
+    requestBody: {
+      required: true,
+      description: "Up to 10 MB. Our JSON export (GET /api/export), or a zip of Loop Habit Tracker's CSV export (current or older layout)",
+      content: {
+        'application/json': { schema: { $ref: getSchemaPath(ExportDocumentResponse) } },
+        'application/zip': { schema: { type: 'string', format: 'binary' } },
+      },
+    },
   })
-  @ApiOkResponse({ type: ImportSummaryResponse })
-  @ApiErrors({ 400: 'Not our JSON export nor a Loop export, or inconsistent: `message` names the file and line (or field)' }, 413, 415)
+  @ApiOkResponse({ type: ImportSummaryResponse, description: 'What was created, merged, updated and left unchanged' })
+  @ApiErrors(
+    {
+      400: 'Not our JSON export nor a Loop export, or inconsistent: `message` names the file and line (or field); nothing is imported',
+      413: 'Over 10 MB, or a zip that inflates too far or holds too many files',
+    },
+    415,
+  )
   import(@CurrentUser() user: AuthUser, @Req() request: FastifyRequest): Promise<ImportSummary> {
     return this.importService.import(user, request.body);
   }

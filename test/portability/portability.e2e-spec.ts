@@ -42,6 +42,9 @@ describe.each(DATABASES)('export and import on %s', (database) => {
       expect(response.headers['content-type']).toMatch(/^application\/json/);
       expect(response.headers['content-disposition']).toMatch(/^attachment; filename="habits-\d{4}-\d{2}-\d{2}\.json"$/);
       expect(response.headers['cache-control']).toBe('private, no-store');
+      // Streamed: written in chunks as the pages of records are read, so no length is known up front.
+      expect(response.headers['transfer-encoding']).toBe('chunked');
+      expect(response.headers['content-length']).toBeUndefined();
       const document = response.body as Json;
       expect(Object.keys(document)).toEqual(['format', 'version', 'exportedAt', 'user', 'categories', 'habits', 'records']);
       expect(document).toMatchObject({ format: 'habit-tracker-export', version: 1, user: { displayName: 'Ada', timezone: 'UTC', dayStartHour: 0 } });
@@ -289,6 +292,16 @@ describe.each(DATABASES)('export and import on %s', (database) => {
       expectError(overOnHabits, 413);
       const zipOnHabits = await api.http.post('/api/habits').set('Authorization', auth).set('content-type', 'application/zip').send(Buffer.from(zipSync({ a: strToU8('b') })));
       expectError(zipOnHabits, 415);
+    });
+
+    it('documents the three routes, their status codes and content types in OpenAPI', async () => {
+      const paths = (await api.http.get('/docs-json')).body.paths as Record<string, Record<string, Json>>;
+      const codes = (path: string, method: string) => Object.keys(paths[path][method].responses as Json);
+      expect(codes('/api/export', 'get')).toEqual(['200', '401']);
+      expect(codes('/api/export/loop', 'get')).toEqual(['200', '401']);
+      expect(codes('/api/import', 'post')).toEqual(['200', '400', '401', '413', '415']);
+      expect(Object.keys((paths['/api/import'].post.requestBody as { content: Json }).content)).toEqual(['application/json', 'application/zip']);
+      expect(paths['/api/import'].post.security).toEqual([{ bearer: [] }]);
     });
 
     it('needs authentication', async () => {
