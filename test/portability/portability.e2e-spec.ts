@@ -87,6 +87,22 @@ describe.each(DATABASES)('export and import on %s', (database) => {
       expect(await countsOf(target.userId)).toEqual({ categories: 2, habits: 7, records });
     });
 
+    it('is one change for delta sync: a client syncing after the import receives everything it wrote', async () => {
+      const owner = await api.register();
+      await seedAccount(api, owner, today);
+      const exported = (await client.exportJson(owner)).body as Json;
+      const target = await api.register();
+      const before = await api.as(target).get('/api/sync');
+      expect(before.status).toBe(200);
+      await client.importJson(target, exported);
+      const delta = await api.as(target).get(`/api/sync?since=${encodeURIComponent(before.body.cursor as string)}&limit=5000`);
+      expect(delta.status).toBe(200);
+      expect(delta.body).toMatchObject({ full: false, hasMore: false });
+      expect((delta.body.categories as Json[]).map((c) => c.name).sort()).toEqual(['Health', 'Work']);
+      expect(delta.body.habits).toHaveLength(7);
+      expect(delta.body.records).toHaveLength((exported.records as Json[]).length);
+    });
+
     it('merges by name into existing categories and habits, upserting their records', async () => {
       const user = await api.register();
       const existing = await api.createHabit(user, { name: 'stretch', startDate: addDaysIso(today, -3) });
