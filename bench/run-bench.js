@@ -8,7 +8,8 @@
  * issue and writes bench/results/latest.json plus a table on stdout. See docs/performance.md.
  *
  * Options: --quick; --cpu-prof (api-a writes a V8 CPU profile to bench/results/profiles/);
- * --out <file> (default bench/results/latest.json).
+ * --out <file> (default bench/results/latest.json); --only history (that scenario alone, on one
+ * instance, written to bench/results/history.json unless --out says otherwise).
  */
 
 const { execFileSync, spawnSync } = require('node:child_process');
@@ -17,12 +18,13 @@ const os = require('node:os');
 const path = require('node:path');
 const { addDays, todayUtc } = require('./lib/dates');
 const { runRedisFreeze } = require('./lib/freeze');
+const { runHistory } = require('./lib/history');
 const { runInvalidation } = require('./lib/invalidation');
 const { runLatency } = require('./lib/latency');
 const { runMixedLoad, summarizeMixed } = require('./lib/mixed');
 const { PhaseObserver } = require('./lib/observer');
 const { ChildProcesses, startApi, startRedis } = require('./lib/processes');
-const { evaluateTargets, renderTable } = require('./lib/report');
+const { evaluateTargets, historyRows, renderTable } = require('./lib/report');
 const { seed } = require('./lib/seed');
 const { runStampede } = require('./lib/stampede');
 const { round } = require('./lib/stats');
@@ -35,17 +37,20 @@ const PROFILE_DIR = path.join(ROOT, 'bench', 'results', 'profiles');
 const args = process.argv.slice(2);
 const QUICK = args.includes('--quick');
 const CPU_PROF = args.includes('--cpu-prof');
-const OUT = path.resolve(ROOT, args.includes('--out') ? args[args.indexOf('--out') + 1] : 'bench/results/latest.json');
+const ONLY = args.includes('--only') ? args[args.indexOf('--only') + 1] : null;
+const OUT = path.resolve(ROOT, args.includes('--out') ? args[args.indexOf('--out') + 1] : `bench/results/${ONLY ?? 'latest'}.json`);
 
 /** Durations and sizes per mode; the same connection count for every throughput scenario. */
 const PLAN = QUICK
   ? {
       connections: 10, seconds: 1.5, warmupSeconds: 0.5, rounds: 1, hitCount: 500, uncachedCount: 20, latencyBatches: 2,
       mixedS: 2, freeze: { baselineS: 2, freezeS: 2, afterS: 6 }, invalidationIterations: 50, largeKeys: 100_000,
+      historyCount: 40, historyBatches: 4,
     }
   : {
       connections: 10, seconds: 2, warmupSeconds: 2, rounds: 8, hitCount: 5000, uncachedCount: 200, latencyBatches: 10,
       mixedS: 20, freeze: { baselineS: 5, freezeS: 5, afterS: 15 }, invalidationIterations: 1000, largeKeys: 1_000_000,
+      historyCount: 300, historyBatches: 10,
     };
 
 const log = (message) => process.stdout.write(`${message}\n`);
@@ -58,7 +63,8 @@ async function main() {
   const workDir = mkdtempSync(path.join(os.tmpdir(), 'habits-bench-'));
   try {
     const loadBefore = os.loadavg()[0];
-    const result = await runAll(children, workDir);
+    if (ONLY !== null && ONLY !== 'history') throw new Error(`--only knows one scenario: history (not ${ONLY})`);
+    const result = ONLY === 'history' ? await runHistoryOnly(children, workDir) : await runAll(children, workDir);
     Object.assign(result, {
       startedAt: startedAt.toISOString(),
       durationSeconds: round((Date.now() - startedAt.getTime()) / 1000, 1),
@@ -67,7 +73,7 @@ async function main() {
     });
     mkdirSync(path.dirname(OUT), { recursive: true });
     writeFileSync(OUT, `${JSON.stringify(result, null, 2)}\n`);
-    log(`\n${renderTable(result)}`);
+    log(`\n${ONLY ? historyRows(result.history).map((row) => row.join(': ')).join('\n') : renderTable(result)}`);
     log(`Written ${path.relative(ROOT, OUT)} in ${result.durationSeconds} s`);
   } finally {
     await children.stopAll();
@@ -92,16 +98,17 @@ async function runAll(children, workDir) {
   observer.adminToken = data.admin.token;
   await observer.snapshot('seeded');
 
-  const ctx = { a, b, redis, data, today, observer, paths: scenarioPaths(today) };
+  const ctx = { a, b, redis, data, today, observer, databasePath, paths: scenarioPaths(today) };
   // Mixed first: peak RSS "under mixed" is then not the heap grown by the synthetic uncached flood.
   const mixed = await phase(ctx, 'mixed', runMixed);
   const redisFreeze = await phase(ctx, 'redisFreeze', runFreeze);
   const throughput = await phase(ctx, 'throughput', runRatios);
   const latency = await phase(ctx, 'latency', runLatencyScenario);
+  const history = await phase(ctx, 'history', runHistoryScenario);
   const stampede = await phase(ctx, 'stampede', runStampedeScenario);
   const invalidation = await phase(ctx, 'invalidation', runInvalidationScenario);
 
-  const result = assemble({ ...throughput, latency, mixed: mixed.summary, rssByInstance: mixed.rssByInstance, invalidation, stampede, redisFreeze, observer, data });
+  const result = assemble({ ...throughput, latency, history, mixed: mixed.summary, rssByInstance: mixed.rssByInstance, invalidation, stampede, redisFreeze, observer, data });
   await Promise.all([a.close(), b.close()]);
   await redis.close();
   if (CPU_PROF) log(`CPU profile of api-a in ${path.relative(ROOT, PROFILE_DIR)}/`);
@@ -149,6 +156,24 @@ function runLatencyScenario({ a, data, paths }) {
   return runLatency({ api: a, token: data.heavy.token, paths, ...pick(PLAN, 'hitCount', 'uncachedCount', 'latencyBatches') });
 }
 
+/** Scenario `history`: uncached 30-day compliance with 1 and 10 years behind it. */
+function runHistoryScenario({ a, today, databasePath }) {
+  log('Scenario history: uncached 30-day compliance with 1 and 10 years of history…');
+  return runHistory({ api: a, databasePath, today, count: PLAN.historyCount, batches: PLAN.historyBatches, log });
+}
+
+/** `--only history`: Redis and one instance on a fresh SQLite file, nothing else. */
+async function runHistoryOnly(children, workDir) {
+  log(`Bench: history only (${QUICK ? 'quick' : 'full'}) on ${os.cpus().length} CPUs, Node ${process.version}`);
+  const databasePath = path.join(workDir, 'bench.sqlite');
+  const redis = await startRedis(children);
+  const a = await startApi(children, { name: 'api-a', entry: ENTRY, env: apiEnv(redis.url, databasePath) });
+  const history = await runHistoryScenario({ a, today: todayUtc(), databasePath });
+  await a.close();
+  await redis.close();
+  return { node: process.version, cpus: os.cpus().length, quick: QUICK, history, settings: pick(PLAN, 'historyCount', 'historyBatches') };
+}
+
 /** Scenario 8: a range nobody asked for before, so the key is cold. */
 function runStampedeScenario({ a, data, today }) {
   log('Scenario 8: stampede…');
@@ -163,11 +188,12 @@ function runInvalidationScenario({ a, redis, data }) {
 }
 
 /** latest.json: the issue's keys first, then the details that explain them. */
-function assemble({ scenarios, ratios, roundRatios, cpuPerRequest, cpuRatios, equivalence, latency, mixed, invalidation, stampede, redisFreeze, rssByInstance, observer, data }) {
+function assemble({ scenarios, ratios, roundRatios, cpuPerRequest, cpuRatios, equivalence, latency, history, mixed, invalidation, stampede, redisFreeze, rssByInstance, observer, data }) {
   const problems = [...equivalence.problems];
   for (const [name, s] of Object.entries(scenarios)) if (s.errors) problems.push(`${name}: ${s.errors} failed requests`);
   if (latency.errors) problems.push(`latency: ${latency.errors} failed requests`);
   if (stampede.errors) problems.push(`stampede: ${stampede.errors} failed requests`);
+  if (history.errors) problems.push(`history: ${history.errors} failed requests`);
   const notes = QUICK ? [`quick mode: short runs, numbers indicative only; invalidation "1M" measured with ${PLAN.largeKeys} other keys`] : [];
   const result = {
     node: process.version,
@@ -176,6 +202,7 @@ function assemble({ scenarios, ratios, roundRatios, cpuPerRequest, cpuRatios, eq
     ...scenarios,
     ratios,
     latency,
+    history,
     mixed,
     invalidation,
     stampede,
