@@ -184,6 +184,15 @@ describe.each(DATABASES)('export and import on %s', (database) => {
       expect(scores[0]).toBe('Date,Score');
       expect(scores[1]).toMatch(new RegExp(`^${today},0\\.\\d{4}$`));
       expect(scores).toHaveLength(1 + 41 + 1);
+      // Scores.csv holds the API's own score (src/analytics/score.ts), newest first, for every date listed.
+      const habitList = (await api.as(owner).get('/api/habits?archived=true')).body as Json[];
+      const allHabits = [...((await api.as(owner).get('/api/habits')).body as Json[]), ...habitList];
+      for (const [folder, name] of [['001 Stretch', 'Stretch'], ['004 Coffee', 'Coffee'], ['005 Read', 'Read'], ['002 Swim', 'Swim']]) {
+        const id = allHabits.find((habit) => habit.name === name)!.id as number;
+        const history = (await api.as(owner).get(`/api/analytics/habits/${id}?from=${addDaysIso(today, -10)}&to=${today}`)).body as { days: Array<{ date: string; score: number }> };
+        const written = files.get(`${folder}/Scores.csv`)!.split('\n').slice(1, 12);
+        expect(written).toEqual(history.days.reverse().map((day) => `${day.date},${day.score.toFixed(4)}`));
+      }
       const top = files.get('Checkmarks.csv')!.split('\n');
       expect(top[0]).toBe('Date,Stretch,Swim,Water,Coffee,Read,Gym,Floss,');
       expect(top[1]).toMatch(new RegExp(`^${today},SKIP,YES_MANUAL,SKIP,NO,UNKNOWN,YES_MANUAL,YES_MANUAL,$`));
