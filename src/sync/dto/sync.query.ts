@@ -13,7 +13,7 @@ export class SyncQuery {
   @MaxLength(200)
   since?: string;
 
-  @ApiPropertyOptional({ type: Number, minimum: 1, maximum: MAX_SYNC_LIMIT, default: DEFAULT_SYNC_LIMIT, description: 'Items per page' })
+  @ApiPropertyOptional({ type: 'integer', minimum: 1, maximum: MAX_SYNC_LIMIT, default: DEFAULT_SYNC_LIMIT, description: 'Items per page' })
   @QueryInteger()
   @IsOptional()
   @IsInt({ message: 'limit must be a whole number' })
