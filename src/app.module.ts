@@ -14,6 +14,7 @@ import { HealthModule } from './health/health.module';
 import { LifecycleModule } from './lifecycle/lifecycle.module';
 import { LoggingModule } from './logging/logging.module';
 import { MetricsModule } from './metrics/metrics.module';
+import { PortabilityModule } from './portability/portability.module';
 import { RateLimitModule } from './rate-limit/rate-limit.module';
 import { RecordsModule } from './records/records.module';
 import { SyncModule } from './sync/sync.module';
@@ -46,6 +47,7 @@ export class AppModule {
         SyncModule,
         AnalyticsModule,
         EventsModule,
+        PortabilityModule,
         AdminModule,
         HealthModule,
         MetricsModule,
