@@ -13,10 +13,11 @@
  */
 
 const { execFileSync, spawnSync } = require('node:child_process');
-const { existsSync, mkdirSync, mkdtempSync, readdirSync, rmSync, statSync, writeFileSync } = require('node:fs');
+const { existsSync, mkdirSync, mkdtempSync, readdirSync, readFileSync, rmSync, statSync, writeFileSync } = require('node:fs');
 const os = require('node:os');
 const path = require('node:path');
 const { addDays, todayUtc } = require('./lib/dates');
+const { postgresDatabase, sqliteDatabase } = require('./lib/database');
 const { runEvents } = require('./lib/events');
 const { runRedisFreeze } = require('./lib/freeze');
 const { runHistory } = require('./lib/history');
@@ -39,6 +40,8 @@ const PROFILE_DIR = path.join(ROOT, 'bench', 'results', 'profiles');
 const args = process.argv.slice(2);
 const QUICK = args.includes('--quick');
 const CPU_PROF = args.includes('--cpu-prof');
+const DB = args.includes('--db') ? args[args.indexOf('--db') + 1] : 'sqlite';
+if (!['sqlite', 'postgres'].includes(DB)) throw new Error(`--db: sqlite or postgres, not ${DB}`);
 const ONLY = args.includes('--only') ? args[args.indexOf('--only') + 1].split(',') : null;
 const DEFAULT_OUT = ONLY ? `bench/results/only-${ONLY.join('-')}.json` : 'bench/results/latest.json';
 const OUT = path.resolve(ROOT, args.includes('--out') ? args[args.indexOf('--out') + 1] : DEFAULT_OUT);
@@ -68,7 +71,12 @@ async function main() {
   const workDir = mkdtempSync(path.join(os.tmpdir(), 'habits-bench-'));
   try {
     const loadBefore = os.loadavg()[0];
-    const result = await runAll(children, workDir);
+    const result = await withDatabase(DB, workDir, (database) => runAll(children, database));
+    // The default run also measures PostgreSQL (several instances' database) and files it under `postgres`.
+    if (DB === 'sqlite' && !ONLY) {
+      result.postgres = await withDatabase('postgres', workDir, (database) => runAll(children, database, { postgresPass: true }));
+      result.targets = evaluateTargets(result);
+    }
     Object.assign(result, {
       startedAt: startedAt.toISOString(),
       durationSeconds: round((Date.now() - startedAt.getTime()) / 1000, 1),
@@ -86,26 +94,51 @@ async function main() {
 }
 
 /** Services, data set, then the scenarios in the order that keeps each one's measurement clean. */
-async function runAll(children, workDir) {
-  log(`Bench (${QUICK ? 'quick' : 'full'}) on ${os.cpus().length} CPUs, Node ${process.version}`);
+async function withDatabase(kind, workDir, run) {
+  const database = kind === 'postgres' ? await postgresDatabase() : sqliteDatabase(workDir);
+  try {
+    return await run(database);
+  } finally {
+    await database.drop();
+  }
+}
+
+/**
+ * Services, data set, then the scenarios in the order that keeps each one's measurement clean.
+ * The PostgreSQL pass of the default run measures what depends on the database: mixed (with and
+ * without the cache), the uncached CPU and the history scenario.
+ */
+async function runAll(children, database, { postgresPass = false } = {}) {
+  log(`Bench (${QUICK ? 'quick' : 'full'}) on ${database.kind}, ${os.cpus().length} CPUs, Node ${process.version}`);
   const today = todayUtc();
-  const databasePath = path.join(workDir, 'bench.sqlite');
   const redis = await startRedis(children);
-  const { a, b } = await startApis(children, apiEnv(redis.url, databasePath));
+  const env = apiEnv(redis.url, database.url);
+  const { a, b } = await startApis(children, env);
   log(`redis-server :${redis.port}, api-a :${a.port} (pid ${a.pid}), api-b :${b.port} (pid ${b.pid})`);
   const observer = new PhaseObserver([a, b]);
   await observer.snapshot('started');
 
   log('Seeding…');
-  const data = await seed({ port: a.port, databasePath, today });
+  const data = await seed({ port: a.port, database, today });
   log(`  ${JSON.stringify(data.summary)}`);
   observer.adminToken = data.admin.token;
   await observer.snapshot('seeded');
 
-  const ctx = { a, b, redis, data, today, observer, databasePath, paths: scenarioPaths(today) };
+  const ctx = { a, b, redis, data, today, observer, database, env, children, paths: scenarioPaths(today) };
   if (ONLY) return runOnly(ctx);
+  const result = postgresPass ? await runDatabasePhases(ctx) : await runEveryPhase(ctx);
+  result.peakRssMb = Math.max(result.peakRssMb ?? 0, ...[a, b].map((api) => peakRssMbOf(api.pid)));
+  if (!postgresPass) result.targets = evaluateTargets(result);
+  await Promise.all([a.close(), b.close()]);
+  await redis.close();
+  if (CPU_PROF && !postgresPass) log(`CPU profile of api-a in ${path.relative(ROOT, PROFILE_DIR)}/`);
+  return result;
+}
+
+async function runEveryPhase(ctx) {
   // Mixed first: peak RSS "under mixed" is then not the heap grown by the synthetic uncached flood.
   const mixed = await phase(ctx, 'mixed', runMixed);
+  const mixedNoCache = await phase(ctx, 'mixedNoCache', runMixedNoCache);
   const redisFreeze = await phase(ctx, 'redisFreeze', runFreeze);
   const throughput = await phase(ctx, 'throughput', runRatios);
   const notModified = await phase(ctx, 'notModified', runNotModifiedScenario);
@@ -114,37 +147,49 @@ async function runAll(children, workDir) {
   const stampede = await phase(ctx, 'stampede', runStampedeScenario);
   const invalidation = await phase(ctx, 'invalidation', runInvalidationScenario);
   const events = await phase(ctx, 'events', runEventsScenario);
-
-  const result = assemble({ ...throughput, notModified, latency, history, mixed: mixed.summary, rssByInstance: mixed.rssByInstance, invalidation, stampede, redisFreeze, observer, data });
-  result.events = events;
-  result.targets = evaluateTargets(result);
-  await Promise.all([a.close(), b.close()]);
-  await redis.close();
-  if (CPU_PROF) log(`CPU profile of api-a in ${path.relative(ROOT, PROFILE_DIR)}/`);
-  return result;
+  const result = assemble({ ...throughput, notModified, latency, history, mixed: mixed.summary, rssByInstance: mixed.rssByInstance, invalidation, stampede, redisFreeze, observer: ctx.observer, data: ctx.data });
+  return withMixedNoCache({ ...result, events }, mixedNoCache);
 }
 
-const PHASES = {
-  mixed: runMixed,
-  redisFreeze: runFreeze,
-  throughput: runRatios,
-  notModified: runNotModifiedScenario,
-  events: runEventsScenario,
-  latency: runLatencyScenario,
-  history: runHistoryScenario,
-  stampede: runStampedeScenario,
-  invalidation: runInvalidationScenario,
-};
+async function runDatabasePhases(ctx) {
+  const mixed = await phase(ctx, 'mixed', runMixed);
+  const mixedNoCache = await phase(ctx, 'mixedNoCache', runMixedNoCache);
+  const { scenarios, ratios, cpuPerRequest } = await phase(ctx, 'throughput', runRatios);
+  const history = await phase(ctx, 'history', runHistoryScenario);
+  const result = {
+    mixed: mixed.summary,
+    history,
+    hit: scenarios.hit,
+    uncached: scenarios.uncached,
+    ratios: { hitOverUncached: ratios.hitOverUncached, uncachedCpuOverFloor: uncachedCpuOverFloor(cpuPerRequest) },
+    cpuPerRequest,
+    peakRssMb: Math.max(...mixed.rssByInstance.map((i) => i.peakRssMb), mixedNoCache.peakRssMb),
+  };
+  return withMixedNoCache(result, mixedNoCache);
+}
 
-/** --only: the named phases, in the order given, with their raw results (no targets). */
-async function runOnly(ctx) {
-  const unknown = ONLY.filter((name) => !PHASES[name]);
-  if (unknown.length) throw new Error(`--only: unknown phase ${unknown.join(', ')} (known: ${Object.keys(PHASES).join(', ')})`);
-  const result = { node: process.version, cpus: os.cpus().length, quick: QUICK, only: ONLY };
-  for (const name of ONLY) result[name] = await phase(ctx, name, PHASES[name]);
-  await Promise.all([ctx.a.close(), ctx.b.close()]);
-  await ctx.redis.close();
-  return result;
+function withMixedNoCache(result, mixedNoCache) {
+  const { peakRssMb, ...summary } = mixedNoCache;
+  return {
+    ...result,
+    mixedNoCache: summary,
+    ratios: { ...result.ratios, mixedOverNoCache: round(result.mixed.rps / summary.rps, 2) },
+    peakRssMb: Math.max(result.peakRssMb ?? 0, peakRssMb),
+  };
+}
+
+function uncachedCpuOverFloor(cpuPerRequest) {
+  return round(cpuPerRequest.uncached.apiUsPerRequest / cpuPerRequest.floor.apiUsPerRequest, 1);
+}
+
+/** VmHWM: the most resident memory the process ever had (so peaks between samples count too). */
+function peakRssMbOf(pid) {
+  try {
+    const status = readFileSync(`/proc/${pid}/status`, 'utf8');
+    return round(Number(/^VmHWM:\s+(\d+) kB/m.exec(status)?.[1] ?? 0) / 1024, 1);
+  } catch {
+    return 0;
+  }
 }
 
 async function phase(ctx, name, run) {
@@ -164,6 +209,23 @@ async function runMixed({ a, b, data, today, observer }) {
     staleExamples: run.staleExamples,
   };
   return { summary, rssByInstance: run.memory.map((m, i) => ({ instance: [a.name, b.name][i], ...m })) };
+}
+
+/**
+ * mixedNoCache: the same mixed traffic against two more instances on the same database and Redis
+ * with CACHE_ENABLED=false (every cached route a BYPASS), so `ratios.mixedOverNoCache` says what
+ * the cache buys on real traffic.
+ */
+async function runMixedNoCache({ data, today, env, children }) {
+  log(`Scenario mixedNoCache: the same mixed load with CACHE_ENABLED=false for ${PLAN.mixedS} s…`);
+  const pair = await startApis(children, { ...env, CACHE_ENABLED: 'false' }, { profile: false, names: ['api-c', 'api-d'] });
+  try {
+    const run = await runMixedLoad({ instances: [pair.a, pair.b], users: data.users, today, seconds: PLAN.mixedS, watchPids: [pair.a.pid, pair.b.pid] });
+    const peakRssMb = Math.max(...[pair.a, pair.b].map((api) => peakRssMbOf(api.pid)));
+    return { ...summarizeMixed(run.samples, run.elapsedMs), peakRssMb };
+  } finally {
+    await Promise.all([pair.a.close(), pair.b.close()]);
+  }
 }
 
 /** Scenario 9. */
@@ -195,9 +257,9 @@ function runLatencyScenario({ a, data, paths }) {
 }
 
 /** Scenario `history`: uncached 30-day compliance with 1 and 10 years behind it. */
-function runHistoryScenario({ a, today, databasePath }) {
+function runHistoryScenario({ a, today, database }) {
   log('Scenario history: uncached 30-day compliance with 1 and 10 years of history…');
-  return runHistory({ api: a, databasePath, today, count: PLAN.historyCount, batches: PLAN.historyBatches, log });
+  return runHistory({ api: a, database, today, count: PLAN.historyCount, batches: PLAN.historyBatches, log });
 }
 
 /** Scenario 8: a range nobody asked for before, so the key is cold. */
@@ -235,7 +297,7 @@ function assemble({ scenarios, ratios, roundRatios, cpuPerRequest, cpuRatios, eq
     quick: QUICK,
     ...scenarios,
     notModified: notModified.summary,
-    ratios: { ...ratios, notModifiedOverHit: notModified.notModifiedOverHit },
+    ratios: { ...ratios, notModifiedOverHit: notModified.notModifiedOverHit, uncachedCpuOverFloor: uncachedCpuOverFloor(cpuPerRequest) },
     latency,
     history,
     mixed,
@@ -270,15 +332,15 @@ function scenarioPaths(today) {
 }
 
 /** api-a first (it runs the migrations on the fresh file), then api-b on the same database and Redis. */
-async function startApis(children, env) {
-  if (CPU_PROF) mkdirSync(PROFILE_DIR, { recursive: true });
-  const nodeArgs = CPU_PROF ? ['--cpu-prof', `--cpu-prof-dir=${PROFILE_DIR}`] : [];
-  const a = await startApi(children, { name: 'api-a', entry: ENTRY, env, nodeArgs });
-  const b = await startApi(children, { name: 'api-b', entry: ENTRY, env });
+async function startApis(children, env, { profile = CPU_PROF, names = ['api-a', 'api-b'] } = {}) {
+  if (profile) mkdirSync(PROFILE_DIR, { recursive: true });
+  const nodeArgs = profile ? ['--cpu-prof', `--cpu-prof-dir=${PROFILE_DIR}`] : [];
+  const a = await startApi(children, { name: names[0], entry: ENTRY, env, nodeArgs });
+  const b = await startApi(children, { name: names[1], entry: ENTRY, env });
   return { a, b };
 }
 
-function apiEnv(redisUrl, databasePath) {
+function apiEnv(redisUrl, databaseUrl) {
   const env = { ...process.env };
   for (const name of Object.keys(env)) if (/^(CACHE_|RATE_LIMIT_|NODE_OPTIONS$)/.test(name)) delete env[name];
   return {
@@ -286,7 +348,7 @@ function apiEnv(redisUrl, databasePath) {
     NODE_ENV: 'production',
     JWT_SECRET: 'bench-only-secret-bench-only-secret-0123456789',
     REDIS_URL: redisUrl,
-    DATABASE_URL: `sqlite:${databasePath}`,
+    DATABASE_URL: databaseUrl,
     ADMIN_EMAILS: 'bench-admin@bench.test',
     LOG_LEVEL: 'warn',
     SHUTDOWN_GRACE_MS: '2000',

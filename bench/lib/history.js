@@ -2,7 +2,7 @@
 
 const { call } = require('./http');
 const { addDays } = require('./dates');
-const { HABIT_TEMPLATES, createAccount, insertRecords, recordsOf } = require('./seed');
+const { HABIT_TEMPLATES, createAccount, recordsOf } = require('./seed');
 const { percentile, round } = require('./stats');
 const { cannon } = require('./throughput');
 
@@ -15,9 +15,9 @@ const YEARS = [1, 10];
  * real AnalyticsService, no response cache). The first request of each user is reported apart
  * (`coldMs*`): it walks the whole history once and keeps the checkpoints the later ones resume from.
  */
-async function runHistory({ api, databasePath, today, count, batches, log }) {
+async function runHistory({ api, database, today, count, batches, log }) {
   const users = [];
-  for (const years of YEARS) users.push(await seedUser(api.port, databasePath, today, years));
+  for (const years of YEARS) users.push(await seedUser(api.port, database, today, years));
   log(`  history users: ${users.map((u) => `${u.years} y = ${u.records} records`).join(', ')}`);
   const path = `/api/bench/uncached/compliance?from=${addDays(today, -29)}&to=${today}`;
   const cold = {};
@@ -48,7 +48,7 @@ async function runHistory({ api, databasePath, today, count, batches, log }) {
 }
 
 /** An account with the seed's 20 habits started `years` ago, and their records straight into SQLite. */
-async function seedUser(port, databasePath, today, years) {
+async function seedUser(port, database, today, years) {
   const user = await createAccount(port, `bench-history-${years}y@bench.test`);
   const startDate = addDays(today, -(365 * years - 1));
   for (const template of HABIT_TEMPLATES) {
@@ -56,7 +56,7 @@ async function seedUser(port, databasePath, today, years) {
     user.habits.push({ id: habit.id, kind: habit.kind, target: habit.target, schedule: habit.schedule, startDate: habit.startDate });
   }
   const rows = user.habits.flatMap((habit) => recordsOf(user, habit, today));
-  await insertRecords(databasePath, rows);
+  await database.insertRecords(rows);
   return { years, token: user.token, records: rows.length };
 }
 

@@ -1,6 +1,5 @@
 'use strict';
 
-const sqlite3 = require('sqlite3');
 const { call } = require('./http');
 const { addDays, isoWeekday, toDay } = require('./dates');
 const { prng } = require('./stats');
@@ -41,7 +40,7 @@ const CATEGORY_NAMES = ['Health', 'Mind', 'Home'];
  * categories and habits go through the HTTP API; records (thousands) are inserted straight into
  * SQLite in one transaction, then the application's cache is flushed through the admin route.
  */
-async function seed({ port, databasePath, today }) {
+async function seed({ port, database, today }) {
   const admin = await createAccount(port, ADMIN_EMAIL);
   const users = [];
   for (let index = 0; index < USER_COUNT; index += 1) {
@@ -49,7 +48,7 @@ async function seed({ port, databasePath, today }) {
   }
   await Promise.all(users.map((user, index) => createHabits(port, user, index, today)));
   const rows = users.flatMap((user) => user.habits.flatMap((habit) => recordsOf(user, habit, today)));
-  await insertRecords(databasePath, rows);
+  await database.insertRecords(rows);
   await call(port, 'POST', '/api/admin/cache/flush', { token: admin.token, body: { confirm: true } });
   const heavy = users[0];
   return {
@@ -127,24 +126,4 @@ function row(user, habit, date, status, value) {
   return { userId: user.id, habitId: habit.id, date, status, value };
 }
 
-function insertRecords(databasePath, rows) {
-  return new Promise((resolve, reject) => {
-    const db = new sqlite3.Database(databasePath, (openError) => {
-      if (openError) reject(openError);
-    });
-    db.configure('busyTimeout', 15_000);
-    db.serialize(() => {
-      db.run('BEGIN IMMEDIATE');
-      const insert = db.prepare('INSERT INTO habit_records (habit_id, user_id, date, status, value, note) VALUES (?, ?, ?, ?, ?, NULL)');
-      for (const r of rows) insert.run(r.habitId, r.userId, r.date, r.status, r.value);
-      insert.finalize();
-      db.run('COMMIT', (error) => {
-        db.close();
-        if (error) reject(error);
-        else resolve();
-      });
-    });
-  });
-}
-
-module.exports = { seed, ADMIN_EMAIL, HABIT_TEMPLATES, createAccount, recordsOf, insertRecords };
+module.exports = { seed, ADMIN_EMAIL, HABIT_TEMPLATES, createAccount, recordsOf };
