@@ -2,14 +2,16 @@ import { randomUUID } from 'node:crypto';
 import type { IncomingMessage } from 'node:http';
 import { INestApplication, RequestMethod } from '@nestjs/common';
 import { FastifyAdapter, NestFastifyApplication } from '@nestjs/platform-fastify';
-import { DocumentBuilder, SwaggerModule } from '@nestjs/swagger';
+import { DocumentBuilder, OpenAPIObject, SwaggerModule } from '@nestjs/swagger';
 import { Logger } from 'nestjs-pino';
 import { HttpExceptionFilter } from './common/filters/http-exception.filter';
-import { API_SECURITY_HEADERS, DOCS_SECURITY_HEADERS } from './common/http/security-headers';
+import { API_SECURITY_HEADERS, DOCS_SECURITY_HEADERS, WEB_SECURITY_HEADERS } from './common/http/security-headers';
 import { ApiValidationPipe } from './common/pipes/api-validation.pipe';
 import { AppConfig } from './config/app-config';
 import { RequestLogger } from './logging/request-logger';
 import { MetricsService } from './metrics/metrics.service';
+import { isClientRoute } from './web/client-route';
+import { serveWebApp } from './web/web-app';
 
 export const BODY_LIMIT_BYTES = 100 * 1024;
 const REQUEST_ID = /^[\w\-.:]{1,128}$/;
@@ -31,11 +33,17 @@ export function createFastifyAdapter(): FastifyAdapter {
   });
   const fastify = adapter.getInstance();
   fastify.addHook('onSend', async (request, reply) => {
-    void reply.headers(request.url.startsWith('/docs') ? DOCS_SECURITY_HEADERS : API_SECURITY_HEADERS);
+    void reply.headers(securityHeadersFor(request.url));
     void reply.header('x-request-id', request.id);
     if (request.url.startsWith('/api')) void reply.header('cache-control', 'private, no-store').header('vary', 'Authorization');
   });
   return adapter;
+}
+
+/** Swagger UI's pages, the web app's pages (its own routes), or the JSON API (everything else, 404s included). */
+function securityHeadersFor(url: string): Readonly<Record<string, string>> {
+  if (url.startsWith('/docs')) return DOCS_SECURITY_HEADERS;
+  return isClientRoute(url) ? WEB_SECURITY_HEADERS : API_SECURITY_HEADERS;
 }
 
 /** Everything main.ts and the tests both need: logging, prefix, validation, errors, CORS, metrics, OpenAPI. */
@@ -49,6 +57,7 @@ export async function configureApp(app: NestFastifyApplication): Promise<NestFas
   app.enableShutdownHooks();
   observeRequests(app, config);
   setUpOpenApi(app);
+  await serveWeb(app, config.webDistDir);
   return app;
 }
 
@@ -65,12 +74,23 @@ function observeRequests(app: NestFastifyApplication, config: AppConfig): void {
   });
 }
 
-function setUpOpenApi(app: INestApplication): void {
+/** The web app at `/` when web/dist was built (`npm run build:web`); an API-only run just logs that it is absent. */
+async function serveWeb(app: NestFastifyApplication, root: string): Promise<void> {
+  const served = await serveWebApp(app.getHttpAdapter().getInstance(), root);
+  if (!served) app.get(Logger).warn(`No web app in ${root} (npm run build:web builds it): serving the API only`);
+}
+
+/** The OpenAPI document exactly as /docs-json serves it (scripts/generate-api-types.ts writes the web client's types from it). */
+export function buildOpenApiDocument(app: INestApplication): OpenAPIObject {
   const document = new DocumentBuilder()
     .setTitle('Habit tracker API')
     .setDescription('Habits, daily check-ins and analytics; read endpoints cached per user.')
     .setVersion('1')
     .addBearerAuth()
     .build();
-  SwaggerModule.setup('docs', app, () => SwaggerModule.createDocument(app, document), { jsonDocumentUrl: 'docs-json' });
+  return SwaggerModule.createDocument(app, document);
+}
+
+function setUpOpenApi(app: INestApplication): void {
+  SwaggerModule.setup('docs', app, () => buildOpenApiDocument(app), { jsonDocumentUrl: 'docs-json' });
 }

@@ -47,4 +47,6 @@ export abstract class AppConfig {
   metricsEnabled: boolean;
   logLevel: LogLevel;
   shutdownGraceMs: number;
+  /** The built web app served at `/` (absent: the API runs alone). */
+  webDistDir: string;
 }

@@ -1,7 +1,10 @@
+import { join } from 'node:path';
 import { AppConfig, DatabaseConfig, LOG_LEVELS, RateLimitConfig } from './app-config';
 
 type Env = Record<string, string | undefined>;
 
+/** web/dist from both src/config (ts-node, Jest) and dist/config (compiled): the same depth below the project root. */
+const DEFAULT_WEB_DIST_DIR = join(__dirname, '..', '..', 'web', 'dist');
 const DEV_JWT_SECRET = 'dev-only-secret-change-me-dev-only-secret';
 const DURATION = /^(\d+)\s*(s|m|h|d)?$/;
 const UNIT_SECONDS: Record<string, number> = { s: 1, m: 60, h: 3600, d: 86400 };
@@ -36,6 +39,7 @@ export function loadAppConfig(env: Env): AppConfig {
     metricsEnabled: reader.boolean('METRICS_ENABLED', true),
     logLevel: reader.oneOf('LOG_LEVEL', LOG_LEVELS, 'info'),
     shutdownGraceMs: reader.integer('SHUTDOWN_GRACE_MS', 10000, 0, 120000),
+    webDistDir: reader.text('WEB_DIST_DIR') ?? DEFAULT_WEB_DIST_DIR,
   };
   reader.throwIfInvalid();
   return config;
@@ -97,6 +101,10 @@ class EnvReader {
     if (value === undefined) return fallback;
     if ((allowed as readonly string[]).includes(value)) return value as T;
     return this.fail(name, `expected one of ${allowed.join(', ')}, got "${value}"`, fallback);
+  }
+
+  text(name: string): string | undefined {
+    return this.raw(name);
   }
 
   list(name: string): string[] {
