@@ -58,8 +58,8 @@ function rangeOf(query: AnalyticsQueryDto, today: string): CalendarRange {
 }
 
 function toAnalyticsHabit(habit: Habit): AnalyticsHabit {
-  const { id, name, schedule, kind, target, startDate, position } = habit;
-  return { id, name, schedule, kind, target, startDate, position };
+  const { id, name, schedule, kind, target, targetType, startDate, position } = habit;
+  return { id, name, schedule, kind, target, targetType, startDate, position };
 }
 
 function toAnalyticsRecord(record: HabitRecord): AnalyticsRecord {

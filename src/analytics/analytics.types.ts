@@ -1,4 +1,4 @@
-import type { HabitKind, HabitSchedule, RecordStatus } from '../habits/habit-schedule';
+import type { HabitKind, HabitSchedule, RecordStatus, TargetType } from '../habits/habit-schedule';
 
 /** A non-archived habit, as the analytics need it (the service filters archived ones out). */
 export interface AnalyticsHabit {
@@ -7,6 +7,8 @@ export interface AnalyticsHabit {
   schedule: HabitSchedule;
   kind: HabitKind;
   target: number;
+  /** Numeric habits: `at_least` (also when null) or `at_most`. Ignored for boolean habits. */
+  targetType: TargetType | null;
   startDate: string;
   position: number;
 }

@@ -5,7 +5,7 @@ import { toDayRange, type DayRange } from './range';
 import { completionRate } from './rate';
 import { type DaySchedule, isDaySchedule, scheduledDayMatcher } from './schedule';
 import { createStreakState, dayOutcome, type StreakState, trackOccurrence, weekOutcome } from './streaks';
-import { countMarks, isoWeekStartDay, weeklyQuota } from './weekly-quota';
+import { countMarks, type QuotaPeriods, quotaPeriods, weeklyQuota } from './weekly-quota';
 
 /*
  * Interpretations of API.md "Analytics" made here:
@@ -90,17 +90,19 @@ function addWeekToRange(tally: Tally, history: HabitHistory, times: number, firs
  * contains today (or is later) and is not done yet is pending. A week "ends within the range" (for
  * bestStreak) when its evaluated days reach `from`.
  */
-function tallyWeeklySchedule(history: HabitHistory, times: number, window: Window): Tally {
+function tallyQuotaSchedule(history: HabitHistory, periods: QuotaPeriods, window: Window): Tally {
   const tally: Tally = { due: 0, done: 0, skipped: 0, streak: createStreakState() };
   const quietFrom = quietFromDay(history, window);
-  for (let monday = isoWeekStartDay(firstWalkedDay(history, window)); monday <= window.to; monday += 7) {
-    if (monday >= quietFrom && monday + 6 < window.from) monday = isoWeekStartDay(window.from);
-    const first = Math.max(monday, history.startDay);
-    const last = Math.min(monday + 6, window.to);
+  const times = periods.times;
+  for (let start = periods.startOf(firstWalkedDay(history, window)); start <= window.to; start = periods.endOf(start) + 1) {
+    if (start >= quietFrom && periods.endOf(start) < window.from) start = periods.startOf(window.from);
+    const end = periods.endOf(start);
+    const first = Math.max(start, history.startDay);
+    const last = Math.min(end, window.to);
     addWeekToRange(tally, history, times, Math.max(first, window.from), last);
     const counts = countMarks(history.marks, first, last);
     const quota = weeklyQuota(times, last - first + 1, counts.skipped);
-    const outcome = weekOutcome(quota, counts.done, monday + 6 >= window.today);
+    const outcome = weekOutcome(quota, counts.done, end >= window.today);
     trackOccurrence(tally.streak, outcome, last >= window.from);
   }
   return tally;
@@ -112,7 +114,7 @@ function habitCompliance(history: HabitHistory, window: Window): HabitCompliance
   if (startDay <= window.to) {
     tally = isDaySchedule(habit.schedule)
       ? tallyDaySchedule(history, habit.schedule, window)
-      : tallyWeeklySchedule(history, habit.schedule.times, window);
+      : tallyQuotaSchedule(history, quotaPeriods(habit.schedule, startDay), window);
   }
   return {
     habitId: habit.id,

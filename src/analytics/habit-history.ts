@@ -18,13 +18,14 @@ export interface HabitHistory {
   lastMarkedDay: number;
 }
 
-/** Boolean habit: status done. Numeric habit: status done and `value >= target`. */
+/** Boolean habit: status done. Numeric habit: status done and `value >= target` (`at_most`: `value <= target`). */
 export function isDoneRecord(
-  habit: Pick<AnalyticsHabit, 'kind' | 'target'>,
+  habit: Pick<AnalyticsHabit, 'kind' | 'target' | 'targetType'>,
   record: Pick<AnalyticsRecord, 'status' | 'value'>,
 ): boolean {
   if (record.status !== 'done') return false;
-  return habit.kind !== 'numeric' || record.value >= habit.target;
+  if (habit.kind !== 'numeric') return true;
+  return habit.targetType === 'at_most' ? record.value <= habit.target : record.value >= habit.target;
 }
 
 function markOf(habit: AnalyticsHabit, record: AnalyticsRecord): DayMark {

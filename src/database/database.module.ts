@@ -5,8 +5,9 @@ import { TypeOrmModule, TypeOrmModuleOptions } from '@nestjs/typeorm';
 import { AppConfig, DatabaseConfig } from '../config/app-config';
 import { ENTITIES } from './entities';
 import { InitialSchema1732200000000 } from './migrations/1732200000000-initial-schema';
+import { HabitTargetType1764000001000 } from './migrations/1764000001000-habit-target-type';
 
-const MIGRATIONS = [InitialSchema1732200000000];
+export const MIGRATIONS = [InitialSchema1732200000000, HabitTargetType1764000001000];
 
 /** TypeORM on SQLite (embedded default) or PostgreSQL; start-up runs pending migrations. */
 @Module({
