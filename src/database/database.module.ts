@@ -1,15 +1,18 @@
 import { mkdirSync } from 'node:fs';
 import { dirname } from 'node:path';
-import { Module } from '@nestjs/common';
+import { Global, Module } from '@nestjs/common';
 import { TypeOrmModule, TypeOrmModuleOptions } from '@nestjs/typeorm';
 import { AppConfig, DatabaseConfig } from '../config/app-config';
 import { ENTITIES } from './entities';
 import { InitialSchema1732200000000 } from './migrations/1732200000000-initial-schema';
 import { HabitTargetType1764000001000 } from './migrations/1764000001000-habit-target-type';
+import { SyncRevisions1764000002000 } from './migrations/1764000002000-sync-revisions';
+import { TransactionRunner } from './transaction-runner';
 
-export const MIGRATIONS = [InitialSchema1732200000000, HabitTargetType1764000001000];
+export const MIGRATIONS = [InitialSchema1732200000000, HabitTargetType1764000001000, SyncRevisions1764000002000];
 
-/** TypeORM on SQLite (embedded default) or PostgreSQL; start-up runs pending migrations. */
+/** TypeORM on SQLite (embedded default) or PostgreSQL; start-up runs pending migrations. Global: every repository may use TransactionRunner. */
+@Global()
 @Module({
   imports: [
     TypeOrmModule.forRootAsync({
@@ -17,6 +20,8 @@ export const MIGRATIONS = [InitialSchema1732200000000, HabitTargetType1764000001
       useFactory: (config: AppConfig) => typeOrmOptions(config.database),
     }),
   ],
+  providers: [TransactionRunner],
+  exports: [TransactionRunner],
 })
 export class DatabaseModule {}
 
