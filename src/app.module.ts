@@ -8,6 +8,7 @@ import { ChangesModule } from './changes/changes.module';
 import { CategoriesModule } from './categories/categories.module';
 import { AppConfigModule, AppConfigOptions } from './config/app-config.module';
 import { DatabaseModule } from './database/database.module';
+import { EventsModule } from './events/events.module';
 import { HabitsModule } from './habits/habits.module';
 import { HealthModule } from './health/health.module';
 import { LifecycleModule } from './lifecycle/lifecycle.module';
@@ -42,6 +43,7 @@ export class AppModule {
         HabitsModule,
         RecordsModule,
         AnalyticsModule,
+        EventsModule,
         AdminModule,
         HealthModule,
         MetricsModule,

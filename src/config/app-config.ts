@@ -20,6 +20,11 @@ export interface RateLimitConfig {
   windowSeconds: number;
 }
 
+export interface EventsConfig {
+  /** Interval of the comment every open event stream receives (and of its slot refresh in Redis). */
+  heartbeatMs: number;
+}
+
 /**
  * The validated, typed settings of the application. Used as a DI token:
  * inject `AppConfig` wherever a setting is needed; nothing reads process.env directly.
@@ -49,4 +54,5 @@ export abstract class AppConfig {
   shutdownGraceMs: number;
   /** The built web app served at `/` (absent: the API runs alone). */
   webDistDir: string;
+  events: EventsConfig;
 }
