@@ -5,9 +5,11 @@ import { FastifyAdapter, NestFastifyApplication } from '@nestjs/platform-fastify
 import { DocumentBuilder, OpenAPIObject, SwaggerModule } from '@nestjs/swagger';
 import { Logger } from 'nestjs-pino';
 import { HttpExceptionFilter } from './common/filters/http-exception.filter';
+import { registerBodyParsers } from './common/http/body-parsing';
 import { API_SECURITY_HEADERS, DOCS_SECURITY_HEADERS, WEB_SECURITY_HEADERS } from './common/http/security-headers';
 import { ApiValidationPipe } from './common/pipes/api-validation.pipe';
 import { AppConfig } from './config/app-config';
+import { withReservedConnections } from './database/pool-bulkhead';
 import { RequestLogger } from './logging/request-logger';
 import { MetricsService } from './metrics/metrics.service';
 import { isClientRoute } from './web/client-route';
@@ -23,7 +25,7 @@ const REQUEST_ID = /^[\w\-.:]{1,128}$/;
  * choose its own address.
  */
 export function createFastifyAdapter(): FastifyAdapter {
-  const adapter = new FastifyAdapter({
+  const adapter = new ApiFastifyAdapter({
     bodyLimit: BODY_LIMIT_BYTES,
     trustProxy: true,
     genReqId: (request: IncomingMessage) => {
@@ -50,6 +52,18 @@ function securityHeadersFor(url: string): Readonly<Record<string, string>> {
   return isClientRoute(url) ? WEB_SECURITY_HEADERS : API_SECURITY_HEADERS;
 }
 
+/** Nest's adapter with the API's own body parsers (JSON only unless a route declares more; see body-parsing.ts). */
+class ApiFastifyAdapter extends FastifyAdapter {
+  private bodyParsersRegistered = false;
+
+  override registerParserMiddleware(prefix?: string, rawBody?: boolean): void {
+    super.registerParserMiddleware(prefix, rawBody);
+    if (this.bodyParsersRegistered) return;
+    registerBodyParsers(this.getInstance());
+    this.bodyParsersRegistered = true;
+  }
+}
+
 /** Everything main.ts and the tests both need: logging, prefix, validation, errors, CORS, metrics, OpenAPI. */
 export async function configureApp(app: NestFastifyApplication): Promise<NestFastifyApplication> {
   const config = app.get(AppConfig);
@@ -71,6 +85,8 @@ function observeRequests(app: NestFastifyApplication, config: AppConfig): void {
   const metrics = config.metricsEnabled ? app.get(MetricsService) : null;
   const fastify = app.getHttpAdapter().getInstance();
   fastify.addHook('onRequest', (request, _reply, done) => requestLogger.bind(request, done));
+  // Logins and the rest of /api/auth keep database connections of their own (see pool-bulkhead.ts).
+  fastify.addHook('onRequest', (request, _reply, done) => (request.url.startsWith('/api/auth/') ? withReservedConnections(done) : done()));
   fastify.addHook('onResponse', (request, reply, done) => {
     metrics?.observe(request, reply);
     requestLogger.log(request, reply);
