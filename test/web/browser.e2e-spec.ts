@@ -1,0 +1,186 @@
+import { readFileSync } from 'node:fs';
+import type { Browser, BrowserContext, Page } from 'playwright-core';
+import { privateRedisUrl, TestApp } from '../support/test-app';
+import { buildWebApp, collectProblems, launchChromium, screenshot, startListeningApp } from './browser-support';
+
+/**
+ * The issue's whole flow in a real Chromium against the real app (SQLite, Redis): sign up, two
+ * habits, check-ins on Today, the habit page, analytics, a second device seeing a check-in live,
+ * reload, sign out, export and import back. Screenshots of each screen go to test-results/web/.
+ */
+describe('the web client in Chromium', () => {
+  let testApp: TestApp;
+  let baseUrl: string;
+  let browser: Browser;
+  let context: BrowserContext;
+  let page: Page;
+  let problems: string[];
+  const email = `web-${Date.now()}@example.test`;
+  const password = 'correct horse battery';
+
+  beforeAll(async () => {
+    buildWebApp();
+    ({ testApp, baseUrl } = await startListeningApp({ database: 'sqlite', redisUrl: await privateRedisUrl(7) }));
+    browser = await launchChromium();
+    context = await browser.newContext({ acceptDownloads: true, viewport: { width: 1100, height: 800 } });
+    context.setDefaultTimeout(8000);
+    page = await context.newPage();
+    problems = collectProblems(page);
+  }, 120_000);
+
+  afterAll(async () => {
+    await browser?.close();
+    await testApp?.close();
+  });
+
+  const nav = (name: string) => page.getByRole('navigation').getByRole('link', { name, exact: true });
+
+  it('signs up from the sign-in screen and lands on an empty Today', async () => {
+    await page.goto(baseUrl);
+    await page.getByRole('button', { name: 'Sign in', exact: true }).waitFor();
+    await screenshot(page, '01-sign-in');
+    await page.getByLabel('Email', { exact: true }).fill(email);
+    await page.getByLabel('Password', { exact: true }).fill(password);
+    await page.getByLabel('Name', { exact: true }).fill('Ada');
+    await page.getByRole('button', { name: 'Create account' }).click();
+    await page.getByRole('heading', { name: /^Today/ }).waitFor();
+    await page.getByText('No habits yet.').waitFor();
+    await screenshot(page, '02-today-empty');
+  });
+
+  it('creates a daily and a numeric habit on Habits', async () => {
+    await nav('Habits').click();
+    await page.getByRole('button', { name: 'New habit' }).click();
+    await page.getByLabel('Name', { exact: true }).fill('Read');
+    await page.getByLabel('Schedule', { exact: true }).selectOption('daily');
+    await page.getByRole('button', { name: 'Save' }).click();
+    await page.getByRole('link', { name: 'Read', exact: true }).waitFor();
+
+    await page.getByRole('button', { name: 'New habit' }).click();
+    await page.getByLabel('Name', { exact: true }).fill('Drink water');
+    await page.getByLabel('Schedule', { exact: true }).selectOption('per_week');
+    await page.getByLabel('Times', { exact: true }).fill('5');
+    await page.getByLabel('Kind', { exact: true }).selectOption('numeric');
+    await page.getByLabel('Target', { exact: true }).fill('8');
+    await page.getByLabel('Unit', { exact: true }).fill('glasses');
+    await page.getByRole('button', { name: 'Save' }).click();
+    await page.getByRole('link', { name: 'Drink water', exact: true }).waitFor();
+    await page.getByText('5 times a week · at least 8 glasses').waitFor();
+    await screenshot(page, '03-habits');
+  });
+
+  it('marks both done on Today, and a second device sees the check-in within 2 s without reloading', async () => {
+    const other = await browser.newContext();
+    try {
+      const second = await other.newPage();
+      await second.goto(baseUrl);
+      await second.getByLabel('Email', { exact: true }).fill(email);
+      await second.getByLabel('Password', { exact: true }).fill(password);
+      await second.getByRole('button', { name: 'Sign in', exact: true }).click();
+      const remote = second.getByRole('button', { name: 'Mark Read done' });
+      await remote.waitFor();
+      expect(await remote.getAttribute('aria-pressed')).toBe('false');
+
+      await nav('Today').click();
+      const mark = page.getByRole('button', { name: 'Mark Read done' });
+      await mark.click();
+      await expectPressed(mark);
+      const markedAt = Date.now();
+      await second.waitForFunction(() => document.querySelector('[aria-label="Mark Read done"]')?.getAttribute('aria-pressed') === 'true', undefined, { timeout: 2000 });
+      expect(Date.now() - markedAt).toBeLessThan(2000);
+    } finally {
+      await other.close();
+    }
+    await page.getByLabel('Amount of Drink water').fill('8');
+    const water = page.getByRole('button', { name: 'Mark Drink water done' });
+    await water.click();
+    await expectPressed(water);
+    await expect(page.getByRole('button', { name: 'Skip Read' }).getAttribute('aria-pressed')).resolves.toBe('false');
+    await screenshot(page, '04-today-done');
+  });
+
+  // Pending the merge of issue-9 (GET /api/analytics/habits/:id).
+  it.skip('shows what is left of a quota habit this week', async () => {
+    await nav('Today').click();
+    await page.getByText('4 of 5 left this week').waitFor();
+  });
+
+  // Pending the merge of issue-9 (GET /api/analytics/habits/:id).
+  it.skip('shows the heat map, the score and the streaks on the habit page', async () => {
+    await nav('Habits').click();
+    await page.getByRole('link', { name: 'Read', exact: true }).click();
+    await page.getByRole('img', { name: 'Calendar' }).waitFor();
+    await page.getByRole('img', { name: 'Score' }).waitFor();
+    const cells = await page.locator('svg[aria-label="Calendar"] rect').count();
+    expect(cells).toBe(365);
+    expect(await page.locator('svg[aria-label="Calendar"] rect.st-done').count()).toBe(1);
+    await page.getByRole('definition').filter({ hasText: /^1$/ }).first().waitFor();
+    await screenshot(page, '05-habit');
+  });
+
+  it('draws the performance chart and the compliance table on Analytics, for 30, 90 and 365 days', async () => {
+    await nav('Analytics').click();
+    await page.getByRole('img', { name: 'Performance' }).waitFor();
+    await page.getByRole('cell', { name: '100%' }).first().waitFor();
+    await page.getByRole('button', { name: '365 days' }).click();
+    await page.getByText(/from \d{4}-\d{2}-\d{2} to/).waitFor();
+    await screenshot(page, '06-analytics');
+  });
+
+  // Pending the merge of issue-8 (refresh cookie).
+  it.skip('keeps the session over a reload (refresh cookie), with repeat reads revalidated by ETag', async () => {
+    const revalidated: string[] = [];
+    page.on('response', (response) => response.status() === 304 && revalidated.push(response.url()));
+    await nav('Habits').click();
+    await page.getByRole('link', { name: 'Read', exact: true }).waitFor();
+    await page.reload();
+    await nav('Habits').waitFor();
+    await page.getByRole('link', { name: 'Read', exact: true }).waitFor();
+    await nav('Today').click();
+    await page.getByRole('button', { name: 'Mark Read done' }).waitFor();
+    await nav('Habits').click();
+    await page.getByRole('link', { name: 'Read', exact: true }).waitFor();
+    await page.reload();
+    await page.getByRole('link', { name: 'Read', exact: true }).waitFor();
+    expect(revalidated.some((url) => url.includes('/api/habits'))).toBe(true);
+    const cookies = await context.cookies();
+    expect(cookies.find((cookie) => cookie.name === '__Host-refresh')).toMatchObject({ httpOnly: true, secure: true, sameSite: 'Strict', path: '/' });
+    const stored = await page.evaluate(() => JSON.stringify({ ...localStorage }) + JSON.stringify({ ...sessionStorage }));
+    expect(stored).toBe('{}{}');
+  });
+
+  // Pending the merges of issue-8 (sessions) and issue-11 (export and import).
+  it.skip('exports JSON from Settings, signs out, signs in again and imports the file back', async () => {
+    await nav('Settings').click();
+    await page.getByText('This device').waitFor();
+    await screenshot(page, '07-settings');
+    const [download] = await Promise.all([page.waitForEvent('download'), page.getByRole('button', { name: 'Export JSON' }).click()]);
+    const file = await download.path();
+    const exported = JSON.parse(readFileSync(file, 'utf8')) as { format: string; habits: { name: string }[]; records: unknown[] };
+    expect(exported.format).toBe('habit-tracker-export');
+    expect(exported.habits.map((habit) => habit.name).sort()).toEqual(['Drink water', 'Read']);
+    expect(exported.records).toHaveLength(2);
+
+    await page.getByRole('button', { name: 'Sign out', exact: true }).click();
+    await page.getByRole('button', { name: 'Sign in', exact: true }).waitFor();
+    await page.reload();
+    await page.getByRole('button', { name: 'Sign in', exact: true }).waitFor();
+
+    await page.getByLabel('Email', { exact: true }).fill(email);
+    await page.getByLabel('Password', { exact: true }).fill(password);
+    await page.getByRole('button', { name: 'Sign in', exact: true }).click();
+    await nav('Settings').click();
+    await page.getByLabel('Import file').setInputFiles(file);
+    await page.getByRole('button', { name: 'Import', exact: true }).click();
+    await page.getByText('Imported: 0 new and 2 merged habits, 0 new and 0 updated check-ins (2 unchanged).').waitFor();
+    await screenshot(page, '08-settings-imported');
+  });
+
+  it('ran without a console error or a CSP violation', () => {
+    expect(problems).toEqual([]);
+  });
+});
+
+async function expectPressed(button: ReturnType<Page['getByRole']>): Promise<void> {
+  await button.page().waitForFunction((element) => element?.getAttribute('aria-pressed') === 'true', await button.elementHandle(), { timeout: 5000 });
+}
