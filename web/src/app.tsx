@@ -25,7 +25,7 @@ function useSession() {
 }
 
 export function App() {
-  const [queryClient] = useState(() => new QueryClient({ defaultOptions: { queries: { retry: 1, staleTime: 10_000 } } }));
+  const [queryClient] = useState(() => new QueryClient({ defaultOptions: { queries: { retry: 1 } } }));
   useSession();
   // On load, the refresh cookie (if any) signs this tab in: a reload keeps the session.
   useEffect(() => void (session.known || refreshSession(null)), []);
