@@ -6,7 +6,7 @@ import { RequestWithPrincipal } from '../common/http/request-principal';
 import { AppConfig } from '../config/app-config';
 import { CACHED_ENDPOINT_KEY, CachedEndpointOptions } from './cached-endpoint.decorator';
 import { CachedResponse } from './cached-response';
-import { endpointKey, wantsRefresh } from './endpoint-key';
+import { endpointKey, keyContext, wantsRefresh } from './endpoint-key';
 import { entityTagOf, ifNoneMatchMatches } from './entity-tag';
 import { CacheOutcome, CacheStats } from './cache-stats';
 import { CacheStore, UNAVAILABLE } from './cache-store';
@@ -55,8 +55,8 @@ export class CachedResponseInterceptor implements NestInterceptor {
     const user = request.user!;
     if (validity === null || request.method !== 'GET') return this.bypass(options, request, reply, next);
     // The guard computed the key for the same request and user; it is reused when it was computed
-    // with the principal's time zone (a stale memo had another one: then the key is computed anew).
-    const prefetch = request.cachePrefetch?.timezone === user.timezone ? request.cachePrefetch : undefined;
+    // with the principal's context (a stale memo had another time zone: then the key is computed anew).
+    const prefetch = request.cachePrefetch?.context === keyContext(user).join('\n') ? request.cachePrefetch : undefined;
     const key = prefetch?.key ?? endpointKey(options, request, user);
     const refresh = wantsRefresh(request);
     // Only a prefetched entry is used: a prefetched miss may be outdated by a flight that filled the
@@ -89,7 +89,7 @@ export class CachedResponseInterceptor implements NestInterceptor {
   private async compute(options: CachedEndpointOptions, key: string, userId: number, validity: string, next: CallHandler) {
     const response = await this.runHandler(next);
     const ttl = options.ttl ?? this.config.cache.ttlSeconds[options.group];
-    if (response.statusCode >= 200 && response.statusCode < 300) await this.store.fill(userId, key, validity, response, ttl);
+    if (response.statusCode >= 200 && response.statusCode < 300) await this.store.fill(userId, options.group, key, validity, response, ttl);
     return { response, outcome: 'miss' as const };
   }
 

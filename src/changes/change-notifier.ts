@@ -6,9 +6,9 @@ import { ChangeGroup } from './change-group';
 /**
  * The one door for "something changed": a service calls `committed` once, after its write has
  * committed and before it answers, naming the user and what changed. This service fans it out:
- * the user's cached responses are dropped, then the change is published to the user's open event
- * streams on every instance (fire and forget: publishing never blocks or fails the mutation).
- * Never throws for a cache or Redis that is unreachable.
+ * the cached responses of the groups it names are dropped, then the change is published to the
+ * user's open event streams on every instance (fire and forget: publishing never blocks or fails
+ * the mutation). Never throws for a cache or Redis that is unreachable.
  */
 @Injectable()
 export class ChangeNotifier {
@@ -19,7 +19,7 @@ export class ChangeNotifier {
 
   async committed(userId: number, groups: readonly ChangeGroup[]): Promise<void> {
     if (groups.length === 0) return;
-    await this.cacheInvalidator.invalidateUser(userId);
+    await this.cacheInvalidator.invalidateChanges(userId, groups);
     this.bus.publish({ kind: 'change', userId, groups: [...groups], at: new Date().toISOString() });
   }
 
@@ -30,7 +30,7 @@ export class ChangeNotifier {
    * their token on every instance and end the refused ones.
    */
   async sessionsEnded(userId: number): Promise<void> {
-    await this.cacheInvalidator.invalidateUser(userId);
+    await this.cacheInvalidator.invalidateSessions(userId);
     this.bus.publish({ kind: 'sessions', userId });
   }
 }

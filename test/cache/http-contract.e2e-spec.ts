@@ -8,7 +8,7 @@ import { cleanUp, inspectRedis, names, SUITE_TIMEOUT_MS, utcDate } from './cache
 jest.setTimeout(SUITE_TIMEOUT_MS);
 
 const REDIS_INDEX = 6;
-const OWN_KEY = /^user:(\d+):(gen|idx|(analytics|categories|habits|records):[0-9a-f]{40})$/;
+const OWN_KEY = /^user:(\d+):(gens|idx:(analytics|categories|habits|records)|(analytics|categories|habits|records):[0-9a-f]{40})$/;
 
 /** What API.md promises clients about cached routes. */
 describe('cached routes keep the HTTP contract', () => {
@@ -168,10 +168,11 @@ describe('cached routes keep the HTTP contract', () => {
     const foreign = keys.filter((key) => key !== 'cache:epoch' && !OWN_KEY.test(key) && !key.startsWith('ratelimit:'));
     expect(foreign).toEqual([]);
     const mine = keys.filter((key) => key.startsWith(`user:${session.userId}:`));
-    const responses = mine.filter((key) => !key.endsWith(':gen') && !key.endsWith(':idx')).sort();
+    const responses = mine.filter((key) => !key.endsWith(':gens') && !key.includes(':idx:')).sort();
     expect(responses.map((key) => key.split(':')[2]).sort()).toEqual(['analytics', 'categories', 'habits', 'habits', 'records']);
-    expect((await redis.sMembers(`user:${session.userId}:idx`)).sort()).toEqual(responses);
-    expect(mine).toContain(`user:${session.userId}:gen`);
+    const indexes = ['analytics', 'categories', 'habits', 'records'].map((group) => `user:${session.userId}:idx:${group}`);
+    expect((await redis.sUnion(indexes)).sort()).toEqual(responses);
+    expect(mine).toContain(`user:${session.userId}:gens`);
     // Each entry expires in Redis itself after its group's TTL (API.md defaults).
     const ttlSeconds: Record<string, number> = { analytics: 3600, categories: 86400, habits: 900, records: 900 };
     for (const key of responses) {

@@ -19,8 +19,8 @@ async function fillWithOtherUsers(client: RedisClientType): Promise<number> {
     const pending: Promise<unknown>[] = [];
     for (let user = 1_000_000 + start; user < 1_000_000 + start + BATCH; user += 1) {
       const entries = ['categories', 'habits', 'records'].map((group) => `user:${user}:${group}:${hash}`);
-      strings.push(`user:${user}:gen`, 'g', ...entries.flatMap((key) => [key, '|entry']));
-      pending.push(client.sAdd(`user:${user}:idx`, entries));
+      strings.push(`user:${user}:gens`, 'g', ...entries.flatMap((key) => [key, '|entry']));
+      pending.push(client.sAdd(`user:${user}:idx:habits`, entries));
     }
     pending.push(client.sendCommand(['MSET', ...strings]));
     await Promise.all(pending);
@@ -79,7 +79,8 @@ describe('invalidation cost', () => {
     const habit = await api.createHabit(session, { name: 'Read', startDate: utcDate(-3) });
     const paths = ['/api/categories', '/api/habits', '/api/habits?archived=true', `/api/habits/${String(habit.id)}`, '/api/records'];
     for (const path of paths) await api.as(session).get(path).expect(200);
-    const cachedKeys = await inspector.sMembers(`user:${session.userId}:idx`);
+    const groups = ['analytics', 'categories', 'habits', 'records'];
+    const cachedKeys = await inspector.sUnion(groups.map((group) => `user:${session.userId}:idx:${group}`));
     expect(cachedKeys).toHaveLength(paths.length);
 
     const before = await commandCalls(inspector);
