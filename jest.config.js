@@ -1,10 +1,12 @@
 /** Two projects: unit specs next to pure logic, e2e/integration suites under test/ (real database, real Redis). */
 const tsJest = ['ts-jest', { diagnostics: false }];
 // content-disposition 3 (used by @fastify/static, which Swagger UI needs) ships ESM only, and Jest
-// on Node 20 cannot require ESM: that one package is compiled to CommonJS for the tests.
+// on Node 20 cannot require ESM: that one package is compiled to CommonJS for the tests. Likewise
+// cookie 2 (ESM only), which @fastify/cookie loads with a dynamic import() that Jest's CommonJS
+// sandbox refuses: both are compiled so that the import becomes a require.
 const esmOnlyJs = ['ts-jest', { diagnostics: false, tsconfig: { allowJs: true, module: 'commonjs', target: 'es2022' } }];
-const transform = { '^.+\\.ts$': tsJest, '/node_modules/content-disposition/.+\\.js$': esmOnlyJs };
-const transformIgnorePatterns = ['/node_modules/(?!content-disposition/)'];
+const transform = { '^.+\\.ts$': tsJest, '/node_modules/(content-disposition|@fastify/cookie|cookie)/.+\\.js$': esmOnlyJs };
+const transformIgnorePatterns = ['/node_modules/(?!content-disposition/|@fastify/cookie/|cookie/)'];
 
 module.exports = {
   // Read from the root only (jest-circus ignores it inside projects): e2e hooks boot apps and databases.

@@ -1,5 +1,6 @@
 import { randomUUID } from 'node:crypto';
 import type { IncomingMessage } from 'node:http';
+import fastifyCookie from '@fastify/cookie';
 import { INestApplication, RequestMethod } from '@nestjs/common';
 import { FastifyAdapter, NestFastifyApplication } from '@nestjs/platform-fastify';
 import { DocumentBuilder, OpenAPIObject, SwaggerModule } from '@nestjs/swagger';
@@ -71,7 +72,10 @@ export async function configureApp(app: NestFastifyApplication): Promise<NestFas
   app.setGlobalPrefix('api', { exclude: ['health', 'health/*path', 'metrics'].map((path) => ({ path, method: RequestMethod.ALL })) });
   app.useGlobalPipes(new ApiValidationPipe({ whitelist: true, forbidNonWhitelisted: true, transform: true }));
   app.useGlobalFilters(new HttpExceptionFilter());
-  app.enableCors({ origin: config.corsOrigins.length > 0 ? config.corsOrigins : false, credentials: false });
+  // Credentials (the refresh cookie) only for the listed origins; no origin at all otherwise.
+  const corsAllowed = config.corsOrigins.length > 0;
+  app.enableCors({ origin: corsAllowed ? config.corsOrigins : false, credentials: corsAllowed });
+  await app.register(fastifyCookie);
   app.enableShutdownHooks();
   observeRequests(app, config);
   setUpOpenApi(app);

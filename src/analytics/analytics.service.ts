@@ -1,7 +1,8 @@
 import { Injectable, NotFoundException } from '@nestjs/common';
 import { AuthUser } from '../auth/auth-user';
 import { CategoriesRepository } from '../categories/categories.repository';
-import { minDate, todayIn } from '../common/dates/calendar-date';
+import { minDate } from '../common/dates/calendar-date';
+import { todayFor } from '../common/dates/user-today';
 import { CalendarRange, DEFAULT_RANGE_DAYS, resolveDateRange } from '../common/validation/date-range';
 import { Habit } from '../habits/habit.entity';
 import { HabitsRepository } from '../habits/habits.repository';
@@ -24,7 +25,7 @@ export class AnalyticsService {
   ) {}
 
   async performance(user: AuthUser, query: AnalyticsQueryDto): Promise<PerformanceReport> {
-    const range = rangeOf(query, todayIn(user.timezone));
+    const range = rangeOf(query, todayFor(user));
     const habits = await this.activeHabits(user.id, query.categoryId);
     const records = await this.records.findInRange(user.id, range.from, range.to, habits.map((habit) => habit.id));
     return computePerformance(habits.map(toAnalyticsHabit), records.map(toAnalyticsRecord), range);
@@ -32,7 +33,7 @@ export class AnalyticsService {
 
   /** Streaks look at the whole history: records are read from the earliest startDate up to `to`. */
   async compliance(user: AuthUser, query: AnalyticsQueryDto): Promise<ComplianceReport> {
-    const today = todayIn(user.timezone);
+    const today = todayFor(user);
     const range = rangeOf(query, today);
     const habits = await this.activeHabits(user.id, query.categoryId);
     const records = habits.length === 0 ? [] : await this.historyOf(user.id, habits, range.to);

@@ -1,40 +1,44 @@
 import { randomUUID } from 'node:crypto';
 import { Injectable } from '@nestjs/common';
 import { JwtService } from '@nestjs/jwt';
+import { Clock } from '../common/clock';
 import { AppConfig } from '../config/app-config';
-import { Hs256Verifier } from './hs256-verifier';
+import { PassportJwtVerifier } from './passport-jwt-verifier';
 
 /** The claims every access token carries; all are required. */
 export interface AccessTokenClaims {
   sub: string;
+  /** The session the token belongs to: ending the session revokes the token. */
+  sid: string;
   jti: string;
-  /** The user's session version at issue time; logout-all bumps it. */
-  sv: number;
   iat: number;
   exp: number;
 }
 
-/** Issues (with @nestjs/jwt) and verifies HS256 access tokens; the algorithm is pinned both ways. */
+const SESSION_ID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/;
+
+/** Issues (with @nestjs/jwt) and verifies (with passport-jwt) HS256 access tokens; the algorithm is pinned both ways. */
 @Injectable()
 export class AccessTokenService {
-  private readonly verifier: Hs256Verifier;
+  private readonly verifier: PassportJwtVerifier;
 
   constructor(
     private readonly jwt: JwtService,
     private readonly config: AppConfig,
+    private readonly clock: Clock,
   ) {
-    this.verifier = new Hs256Verifier(config.jwt.secret);
+    this.verifier = new PassportJwtVerifier(config.jwt.secret);
   }
 
-  get lifetimeSeconds(): number {
-    return this.config.jwt.expiresInSeconds;
-  }
-
-  issue(userId: number, sessionVersion: number): Promise<string> {
-    return this.jwt.signAsync(
-      { sub: String(userId), sv: sessionVersion },
-      { algorithm: 'HS256', expiresIn: this.lifetimeSeconds, jwtid: randomUUID() },
+  /** An access token of the session; it never outlives the session's absolute end. */
+  async issue(userId: number, sessionId: string, sessionEndsAt: number): Promise<{ accessToken: string; expiresIn: number }> {
+    const untilEnd = Math.floor((sessionEndsAt - this.clock.now()) / 1000);
+    const expiresIn = Math.max(1, Math.min(this.config.jwt.expiresInSeconds, untilEnd));
+    const accessToken = await this.jwt.signAsync(
+      { sub: String(userId), sid: sessionId },
+      { algorithm: 'HS256', expiresIn, jwtid: randomUUID() },
     );
+    return { accessToken, expiresIn };
   }
 
   /** The token's claims, or null for anything forged, expired, malformed or incomplete. */
@@ -48,9 +52,10 @@ function hasRequiredClaims(claims: Partial<AccessTokenClaims>): claims is Access
   return (
     typeof claims.sub === 'string' &&
     isUserId(claims.sub) &&
+    typeof claims.sid === 'string' &&
+    SESSION_ID.test(claims.sid) &&
     typeof claims.jti === 'string' &&
     claims.jti.length <= 64 &&
-    Number.isInteger(claims.sv) &&
     Number.isInteger(claims.iat) &&
     Number.isInteger(claims.exp)
   );

@@ -6,7 +6,10 @@ export interface AuthUser {
   email: string;
   role: UserRole;
   timezone: string;
-  /** The token's own id and expiry (unix seconds), for logout. */
-  jti: string;
+  /** "Today" starts this many hours after midnight in `timezone` (0..23). */
+  dayStartHour: number;
+  /** The session of the access token (claim `sid`). */
+  sessionId: string;
+  /** The access token's expiry (unix seconds). */
   tokenExpiresAt: number;
 }

@@ -1,24 +1,44 @@
-import { Body, Controller, Get, HttpCode, Patch, Post } from '@nestjs/common';
-import { ApiBearerAuth, ApiTags } from '@nestjs/swagger';
+import { Body, Controller, Delete, Get, HttpCode, HttpStatus, Patch, Post } from '@nestjs/common';
+import { ApiBearerAuth, ApiCreatedResponse, ApiHeader, ApiNoContentResponse, ApiOkResponse, ApiTags } from '@nestjs/swagger';
 import { CurrentUser } from '../common/decorators/current-user.decorator';
 import { Public } from '../common/decorators/public.decorator';
+import { ApiErrors } from '../common/openapi/error-response';
 import { LoginRateLimit, RegisterRateLimit } from '../rate-limit/rate-limit.decorators';
 import { UserResponse } from '../users/user-response';
+import { AccountService } from './account.service';
 import { AuthService } from './auth.service';
 import { AuthUser } from './auth-user';
-import { AccessTokenResponse } from './dto/access-token.response';
+import { ChangePasswordDto } from './dto/change-password.dto';
+import { DeleteAccountDto } from './dto/delete-account.dto';
 import { LoginDto } from './dto/login.dto';
+import { RefreshDto } from './dto/refresh.dto';
 import { RegisterDto } from './dto/register.dto';
+import { TokenPairResponse } from './dto/token-pair.response';
 import { UpdateProfileDto } from './dto/update-profile.dto';
+import { RefreshChannel, RefreshTokenChannel } from './refresh-channel';
+
+const COOKIE_HEADER = {
+  name: 'X-Refresh-Cookie',
+  required: false,
+  enum: ['1'],
+  description: '`1`: the refresh token is set as the `__Host-refresh` cookie (HttpOnly; Secure; SameSite=Strict) and left out of the body',
+};
+const SET_COOKIE = { 'Set-Cookie': { description: '`__Host-refresh` with `X-Refresh-Cookie: 1`', schema: { type: 'string' } } };
+const CLEARS_COOKIE = { 'Set-Cookie': { description: 'Clears the `__Host-refresh` cookie', schema: { type: 'string' } } };
 
 @ApiTags('auth')
 @Controller('auth')
 export class AuthController {
-  constructor(private readonly auth: AuthService) {}
+  constructor(
+    private readonly auth: AuthService,
+    private readonly account: AccountService,
+  ) {}
 
   @Public()
   @RegisterRateLimit()
   @Post('register')
+  @ApiCreatedResponse({ type: UserResponse })
+  @ApiErrors(400, { 409: 'An account with this email already exists' })
   register(@Body() dto: RegisterDto): Promise<UserResponse> {
     return this.auth.register(dto);
   }
@@ -26,34 +46,72 @@ export class AuthController {
   @Public()
   @LoginRateLimit()
   @Post('login')
-  @HttpCode(200)
-  login(@Body() dto: LoginDto): Promise<AccessTokenResponse> {
-    return this.auth.login(dto);
+  @HttpCode(HttpStatus.OK)
+  @ApiHeader(COOKIE_HEADER)
+  @ApiOkResponse({ type: TokenPairResponse, description: 'A new session', headers: SET_COOKIE })
+  @ApiErrors(400, { 401: 'Wrong email or password' })
+  login(@Body() dto: LoginDto, @RefreshTokenChannel() channel: RefreshChannel): Promise<TokenPairResponse> {
+    return this.auth.login(dto, channel);
+  }
+
+  @Public()
+  @Post('refresh')
+  @HttpCode(HttpStatus.OK)
+  @ApiHeader(COOKIE_HEADER)
+  @ApiOkResponse({ type: TokenPairResponse, description: 'A new pair for the same session', headers: SET_COOKIE })
+  @ApiErrors(400, { 401: 'Unknown, expired, revoked or reused refresh token (a reused one ends its session)' })
+  refresh(@Body() dto: RefreshDto, @RefreshTokenChannel() channel: RefreshChannel): Promise<TokenPairResponse> {
+    return this.auth.refresh(dto, channel);
   }
 
   @ApiBearerAuth()
   @Post('logout')
-  @HttpCode(204)
-  logout(@CurrentUser() user: AuthUser): Promise<void> {
-    return this.auth.logout(user);
+  @HttpCode(HttpStatus.NO_CONTENT)
+  @ApiNoContentResponse({ description: 'This session ended', headers: CLEARS_COOKIE })
+  logout(@CurrentUser() user: AuthUser, @RefreshTokenChannel() channel: RefreshChannel): Promise<void> {
+    return this.auth.logout(user, channel);
   }
 
   @ApiBearerAuth()
   @Post('logout-all')
-  @HttpCode(204)
-  logoutAll(@CurrentUser() user: AuthUser): Promise<void> {
-    return this.auth.logoutAll(user);
+  @HttpCode(HttpStatus.NO_CONTENT)
+  @ApiNoContentResponse({ description: 'Every session of the user ended', headers: CLEARS_COOKIE })
+  logoutAll(@CurrentUser() user: AuthUser, @RefreshTokenChannel() channel: RefreshChannel): Promise<void> {
+    return this.auth.logoutAll(user, channel);
+  }
+
+  @ApiBearerAuth()
+  @LoginRateLimit()
+  @Post('password')
+  @HttpCode(HttpStatus.NO_CONTENT)
+  @ApiNoContentResponse({ description: 'Changed; every other session of the user ended' })
+  @ApiErrors(400, { 403: 'The current password is wrong (counted like a failed login)' })
+  changePassword(@CurrentUser() user: AuthUser, @Body() dto: ChangePasswordDto): Promise<void> {
+    return this.account.changePassword(user, dto);
   }
 
   @ApiBearerAuth()
   @Get('me')
+  @ApiOkResponse({ type: UserResponse })
   me(@CurrentUser() user: AuthUser): Promise<UserResponse> {
-    return this.auth.me(user);
+    return this.account.me(user);
   }
 
   @ApiBearerAuth()
   @Patch('me')
+  @ApiOkResponse({ type: UserResponse })
+  @ApiErrors(400)
   updateMe(@CurrentUser() user: AuthUser, @Body() dto: UpdateProfileDto): Promise<UserResponse> {
-    return this.auth.updateProfile(user, dto);
+    return this.account.updateProfile(user, dto);
+  }
+
+  @ApiBearerAuth()
+  @LoginRateLimit()
+  @Delete('me')
+  @HttpCode(HttpStatus.NO_CONTENT)
+  @ApiNoContentResponse({ description: 'The account and all its data are deleted; every session ended', headers: CLEARS_COOKIE })
+  @ApiErrors(400, { 403: 'The password is wrong (counted like a failed login)' })
+  deleteMe(@CurrentUser() user: AuthUser, @Body() dto: DeleteAccountDto, @RefreshTokenChannel() channel: RefreshChannel): Promise<void> {
+    return this.account.deleteAccount(user, dto, channel);
   }
 }

@@ -1,28 +1,27 @@
-import { ConflictException, Injectable, UnauthorizedException } from '@nestjs/common';
-import { CHANGES } from '../changes/change-group';
-import { ChangeNotifier } from '../changes/change-notifier';
+import { BadRequestException, ConflictException, Injectable, UnauthorizedException } from '@nestjs/common';
 import { isUniqueViolation } from '../common/database/database-errors';
+import { IssuedRefresh, SessionsService } from '../sessions/sessions.service';
 import { toUserResponse, UserResponse } from '../users/user-response';
 import { UsersRepository } from '../users/users.repository';
 import { AccessTokenService } from './access-token.service';
 import { AuthUser } from './auth-user';
-import { AccessTokenResponse } from './dto/access-token.response';
 import { LoginDto } from './dto/login.dto';
+import { RefreshDto } from './dto/refresh.dto';
 import { RegisterDto } from './dto/register.dto';
-import { UpdateProfileDto } from './dto/update-profile.dto';
+import { TokenPairResponse } from './dto/token-pair.response';
 import { PasswordHasher } from './password-hasher';
-import { RevokedTokensRepository } from './revoked-tokens.repository';
+import { RefreshChannel } from './refresh-channel';
 import { SessionResolver } from './session-resolver';
 
+/** Accounts in, sessions out: register, login, refresh, logout. */
 @Injectable()
 export class AuthService {
   constructor(
     private readonly users: UsersRepository,
-    private readonly revokedTokens: RevokedTokensRepository,
     private readonly hasher: PasswordHasher,
     private readonly tokens: AccessTokenService,
-    private readonly sessions: SessionResolver,
-    private readonly changes: ChangeNotifier,
+    private readonly sessions: SessionsService,
+    private readonly resolver: SessionResolver,
   ) {}
 
   async register(dto: RegisterDto): Promise<UserResponse> {
@@ -34,46 +33,50 @@ export class AuthService {
         passwordHash,
         displayName: dto.displayName ?? null,
         timezone: dto.timezone ?? 'UTC',
+        dayStartHour: dto.dayStartHour ?? 0,
       });
-      return toUserResponse(user, this.sessions.roleOf(user.email));
+      return toUserResponse(user, this.resolver.roleOf(user.email));
     } catch (error) {
       if (isUniqueViolation(error)) throw emailTaken();
       throw error;
     }
   }
 
-  /** The same 401 for an unknown email and a wrong password, after the same amount of work. */
-  async login(dto: LoginDto): Promise<AccessTokenResponse> {
+  /** A new session. The same 401 for an unknown email and a wrong password, after the same amount of work. */
+  async login(dto: LoginDto, channel: RefreshChannel): Promise<TokenPairResponse> {
     const user = await this.users.findByEmail(dto.email.trim());
     const valid = await this.hasher.verify(dto.password, user?.passwordHash);
     if (!user || !valid) throw new UnauthorizedException('Invalid email or password');
-    const accessToken = await this.tokens.issue(user.id, user.sessionVersion);
-    return { accessToken, tokenType: 'Bearer', expiresIn: this.tokens.lifetimeSeconds };
+    return channel.deliver(await this.pair(await this.sessions.start(user.id, channel.userAgent)));
   }
 
-  /** Revokes this token (the database keeps it until it would have expired anyway). */
-  async logout(principal: AuthUser): Promise<void> {
-    await this.revokedTokens.purgeExpired(Math.floor(Date.now() / 1000));
-    await this.revokedTokens.revoke({ jti: principal.jti, userId: principal.id, expiresAt: principal.tokenExpiresAt });
-    await this.changes.sessionsEnded(principal.id);
+  /** Rotation (API.md § Sessions); the token comes from the body, else from the cookie. */
+  async refresh(dto: RefreshDto, channel: RefreshChannel): Promise<TokenPairResponse> {
+    const presented = channel.presented(dto.refreshToken);
+    if (presented === undefined) throw new BadRequestException('refreshToken is required (in the body, or as the __Host-refresh cookie)');
+    return channel.deliver(await this.pair(await this.sessions.rotate(presented)));
   }
 
-  async logoutAll(principal: AuthUser): Promise<void> {
-    await this.users.bumpSessionVersion(principal.id);
-    await this.changes.sessionsEnded(principal.id);
+  async logout(principal: AuthUser, channel: RefreshChannel): Promise<void> {
+    await this.sessions.end(principal.id, principal.sessionId);
+    channel.clear();
   }
 
-  async me(principal: AuthUser): Promise<UserResponse> {
-    const user = await this.users.findById(principal.id);
-    if (!user) throw new UnauthorizedException();
-    return toUserResponse(user, principal.role);
+  async logoutAll(principal: AuthUser, channel: RefreshChannel): Promise<void> {
+    await this.sessions.endAll(principal.id);
+    channel.clear();
   }
 
-  async updateProfile(principal: AuthUser, dto: UpdateProfileDto): Promise<UserResponse> {
-    const user = await this.users.updateProfile(principal.id, dto);
-    if (!user) throw new UnauthorizedException();
-    await this.changes.committed(principal.id, CHANGES.profile);
-    return toUserResponse(user, principal.role);
+  private async pair(issued: IssuedRefresh): Promise<Required<TokenPairResponse>> {
+    const { accessToken, expiresIn } = await this.tokens.issue(issued.userId, issued.sessionId, issued.sessionEndsAt);
+    return {
+      accessToken,
+      tokenType: 'Bearer',
+      expiresIn,
+      refreshToken: issued.refreshToken,
+      refreshExpiresIn: issued.refreshExpiresIn,
+      sessionId: issued.sessionId,
+    };
   }
 }
 

@@ -3,16 +3,16 @@ import { CacheGenerations } from '../cache/cache-generations';
 import { CacheReadPlan } from '../cache/cache-prefetch';
 import { CachePrefetchResult } from '../common/http/request-principal';
 import { AppConfig } from '../config/app-config';
+import { SessionsService } from '../sessions/sessions.service';
 import { User } from '../users/user.entity';
 import { UsersRepository } from '../users/users.repository';
 import { AccessTokenClaims } from './access-token.service';
 import { AuthUser, UserRole } from './auth-user';
-import { RevokedTokensRepository } from './revoked-tokens.repository';
 
 interface MemoEntry {
   generation: string;
   user: User;
-  acceptedTokenIds: Set<string>;
+  acceptedSessionIds: Set<string>;
 }
 
 const MEMO_LIMIT = 10_000;
@@ -25,13 +25,15 @@ export interface ResolvedSession {
 }
 
 /**
- * Turns verified token claims into the request principal, refusing revoked tokens.
+ * Turns verified token claims into the request principal, refusing tokens of ended sessions: the
+ * one place that decides whether an access token is still valid.
  *
- * The database is the source of truth (users.session_version, revoked_tokens). To spare it on
- * every request, a principal is remembered in process together with the user's cache generation
- * read BEFORE the database; logout, logout-all and profile changes bump that generation on every
- * instance, so a remembered principal is only reused while nothing about the user has changed.
- * When the generation cannot be read (Redis down, hung, or caching disabled) the database decides.
+ * The database is the source of truth (the token's session row must exist and be live). To spare
+ * it on every request, a principal is remembered in process together with the user's cache
+ * generation read BEFORE the database, and the sessions checked under it; every way a session
+ * ends (and every profile change) replaces that generation on every instance, so a remembered
+ * principal is only reused while nothing about the user has changed. When the generation cannot
+ * be read (Redis down, hung, or caching disabled) the database decides.
  */
 @Injectable()
 export class SessionResolver {
@@ -39,7 +41,7 @@ export class SessionResolver {
 
   constructor(
     private readonly users: UsersRepository,
-    private readonly revokedTokens: RevokedTokensRepository,
+    private readonly sessions: SessionsService,
     private readonly generations: CacheGenerations,
     private readonly config: AppConfig,
   ) {}
@@ -54,12 +56,12 @@ export class SessionResolver {
     const userId = Number(claims.sub);
     const remembered = this.memo.get(userId);
     const { session: generation, entry, prefetched } = await this.generations.current(userId, plan ?? null, remembered?.user);
-    if (generation !== null && remembered?.generation === generation && remembered.acceptedTokenIds.has(claims.jti)) {
+    if (generation !== null && remembered?.generation === generation && remembered.acceptedSessionIds.has(claims.sid)) {
       return { ...this.accept(remembered.user, claims, entry), prefetched };
     }
     const user = await this.loadIfValid(userId, claims);
     if (!user) return null;
-    if (generation !== null) this.remember(userId, generation, user, claims.jti, remembered);
+    if (generation !== null) this.remember(userId, generation, user, claims.sid, remembered);
     return { ...this.accept(user, claims, entry), prefetched };
   }
 
@@ -68,17 +70,16 @@ export class SessionResolver {
   }
 
   private async loadIfValid(userId: number, claims: AccessTokenClaims): Promise<User | null> {
-    const [user, revoked] = await Promise.all([this.users.findById(userId), this.revokedTokens.isRevoked(claims.jti)]);
-    if (!user || revoked || user.sessionVersion !== claims.sv) return null;
-    return user;
+    const [user, live] = await Promise.all([this.users.findById(userId), this.sessions.isLive(userId, claims.sid)]);
+    return user && live ? user : null;
   }
 
-  private remember(userId: number, generation: string, user: User, jti: string, previous?: MemoEntry): void {
+  private remember(userId: number, generation: string, user: User, sessionId: string, previous?: MemoEntry): void {
     const sameGeneration = previous?.generation === generation;
-    const acceptedTokenIds = sameGeneration ? previous.acceptedTokenIds : new Set<string>();
-    acceptedTokenIds.add(jti);
+    const acceptedSessionIds = sameGeneration ? previous.acceptedSessionIds : new Set<string>();
+    acceptedSessionIds.add(sessionId);
     this.memo.delete(userId);
-    this.memo.set(userId, { generation, user, acceptedTokenIds });
+    this.memo.set(userId, { generation, user, acceptedSessionIds });
     if (this.memo.size > MEMO_LIMIT) this.memo.delete(this.memo.keys().next().value!);
   }
 
@@ -88,7 +89,8 @@ export class SessionResolver {
       email: user.email,
       role: this.roleOf(user.email),
       timezone: user.timezone,
-      jti: claims.jti,
+      dayStartHour: user.dayStartHour,
+      sessionId: claims.sid,
       tokenExpiresAt: claims.exp,
     };
     return { principal, generation };

@@ -1,5 +1,5 @@
 import type { FastifyRequest } from 'fastify';
-import { todayIn } from '../common/dates/calendar-date';
+import { todayFor } from '../common/dates/user-today';
 import { CachedEndpointOptions } from './cached-endpoint.decorator';
 import { responseKey } from './cache-keys';
 import { hashRequest } from './request-key';
@@ -8,11 +8,12 @@ import { hashRequest } from './request-key';
 export interface CacheKeyUser {
   id: number;
   timezone: string;
+  dayStartHour: number;
 }
 
-/** Everything of the user a response may depend on besides its id: the time zone and today there. */
+/** Everything of the user a response may depend on besides its id: the time zone, the day start hour and today for them. */
 export function keyContext(user: CacheKeyUser): string[] {
-  return [user.timezone, todayIn(user.timezone)];
+  return [user.timezone, String(user.dayStartHour), todayFor(user)];
 }
 
 /** The cache key of a request to a @CachedEndpoint route, for this user. */
@@ -23,7 +24,7 @@ export function endpointKey(options: CachedEndpointOptions, request: FastifyRequ
     route: request.routeOptions.url ?? request.url,
     params: (request.params ?? {}) as Record<string, unknown>,
     query,
-    queryDefaults: options.queryDefaults?.({ today: context[1], query }) ?? {},
+    queryDefaults: options.queryDefaults?.({ today: context[2], query }) ?? {},
     context,
   });
   return responseKey(user.id, options.group, hash);

@@ -56,6 +56,15 @@ export abstract class AppConfig {
     operationTimeoutMs: number;
   };
   jwt: { secret: string; expiresInSeconds: number };
+  /** Refresh-token sessions (API.md § Sessions). */
+  sessions: {
+    /** A refresh token unused this long expires. */
+    refreshIdleDays: number;
+    /** A session ends this long after its login, whatever happens. */
+    maxDays: number;
+    /** How long the just-replaced refresh token is accepted again (a retry after a lost answer). */
+    refreshGraceSeconds: number;
+  };
   adminEmails: string[];
   corsOrigins: string[];
   /**

@@ -33,7 +33,12 @@ export function loadAppConfig(env: Env): AppConfig {
       },
       operationTimeoutMs: reader.integer('CACHE_OPERATION_TIMEOUT_MS', 100, 1, 10000),
     },
-    jwt: { secret: reader.jwtSecret(nodeEnv), expiresInSeconds: reader.duration('JWT_EXPIRES_IN', '7d') },
+    jwt: { secret: reader.jwtSecret(nodeEnv), expiresInSeconds: reader.duration('JWT_EXPIRES_IN', '15m') },
+    sessions: {
+      refreshIdleDays: reader.integer('AUTH_REFRESH_IDLE_DAYS', 14, 1, 3650),
+      maxDays: reader.integer('AUTH_SESSION_MAX_DAYS', 30, 1, 3650),
+      refreshGraceSeconds: reader.integer('AUTH_REFRESH_GRACE_SECONDS', 10, 0, 3600),
+    },
     adminEmails: reader.list('ADMIN_EMAILS').map((email) => email.toLowerCase()),
     corsOrigins: reader.list('CORS_ORIGINS'),
     trustProxyHops: reader.integer('TRUST_PROXY_HOPS', 0, 0, 10),

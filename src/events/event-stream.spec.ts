@@ -19,7 +19,7 @@ class ClientSink extends Writable {
 
 function claims(expiresInSeconds: number): AccessTokenClaims {
   const now = Math.floor(Date.now() / 1000);
-  return { sub: '1', jti: 'j', sv: 0, iat: now, exp: now + expiresInSeconds };
+  return { sub: '1', sid: '00000000-0000-4000-8000-000000000001', jti: 'j', iat: now, exp: now + expiresInSeconds };
 }
 
 function openStream(sink: ClientSink, expiresInSeconds = 3600) {

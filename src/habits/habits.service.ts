@@ -3,7 +3,7 @@ import { AuthUser } from '../auth/auth-user';
 import { CHANGES } from '../changes/change-group';
 import { ChangeNotifier } from '../changes/change-notifier';
 import { CategoriesRepository } from '../categories/categories.repository';
-import { todayIn } from '../common/dates/calendar-date';
+import { todayFor } from '../common/dates/user-today';
 import { isForeignKeyViolation } from '../common/database/database-errors';
 import { CreateHabitDto } from './dto/create-habit.dto';
 import { HabitResponse, toHabitResponse } from './dto/habit.response';
@@ -102,7 +102,7 @@ function newHabit(user: AuthUser, dto: CreateHabitDto): NewHabit {
     target: targetFor(kind, dto.target ?? DEFAULT_TARGET),
     targetType: targetTypeFor(kind, dto.targetType, null),
     unit: dto.unit ?? null,
-    startDate: dto.startDate ?? todayIn(user.timezone),
+    startDate: dto.startDate ?? todayFor(user),
     color: dto.color ?? null,
   };
 }

@@ -24,10 +24,15 @@ export class RateLimitKeys {
     return request.user ? `user:${request.user.id}` : `ip:${this.clientAddress(request)}`;
   }
 
-  /** The (client address, email) pair of a login attempt, hashed: keys stay short and hold no email. */
+  /**
+   * The (client address, email) pair of a login attempt, hashed: keys stay short and hold no email.
+   * On the routes that confirm a password of the signed-in user (password change, account
+   * deletion), the email is the principal's: those attempts count with the logins of that account.
+   */
   loginAccount(request: LimitedRequest): string {
     const body = request.body as { email?: unknown } | undefined;
-    const email = typeof body?.email === 'string' ? body.email.trim().toLowerCase() : '';
+    const given = request.user?.email ?? body?.email;
+    const email = typeof given === 'string' ? given.trim().toLowerCase() : '';
     return createHash('sha256').update(`${this.clientAddress(request)}\n${email}`).digest('base64url').slice(0, 27);
   }
 

@@ -2,7 +2,7 @@ import { BadRequestException, ConflictException, Injectable, NotFoundException }
 import { AuthUser } from '../auth/auth-user';
 import { CHANGES } from '../changes/change-group';
 import { ChangeNotifier } from '../changes/change-notifier';
-import { todayIn } from '../common/dates/calendar-date';
+import { todayFor } from '../common/dates/user-today';
 import { isForeignKeyViolation, isUniqueViolation } from '../common/database/database-errors';
 import { DEFAULT_RANGE_DAYS, resolveDateRange } from '../common/validation/date-range';
 import { Habit } from '../habits/habit.entity';
@@ -27,7 +27,7 @@ export class RecordsService {
   /** Ordered by date, then habit id; records of archived habits included. Without `from`/`to`: the 30 days ending today. */
   async list(user: AuthUser, query: ListRecordsQuery): Promise<RecordResponse[]> {
     if (query.habitId !== undefined) await this.getHabit(user.id, query.habitId);
-    const { from, to } = resolveDateRange(query, todayIn(user.timezone), { defaultDays: DEFAULT_RANGE_DAYS });
+    const { from, to } = resolveDateRange(query, todayFor(user), { defaultDays: DEFAULT_RANGE_DAYS });
     const habitIds = query.habitId === undefined ? undefined : [query.habitId];
     const records = await this.records.findInRange(user.id, from, to, habitIds);
     return records.map(toRecordResponse);
@@ -36,7 +36,7 @@ export class RecordsService {
   /** Idempotent upsert of the (habit, date) record; `created` tells 201 from 200. */
   async put(user: AuthUser, habitId: number, date: string, dto: PutRecordDto): Promise<RecordUpsertResult> {
     const habit = await this.getHabit(user.id, habitId);
-    assertRecordable(habit, date, todayIn(user.timezone));
+    assertRecordable(habit, date, todayFor(user));
     const created = await this.upsert(user.id, habitId, date, recordFields(habit, dto));
     await this.changes.committed(user.id, CHANGES.record);
     const record = await this.records.findForHabitDate(user.id, habitId, date);

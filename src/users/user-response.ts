@@ -7,8 +7,9 @@ export class UserResponse {
   @ApiProperty() email: string;
   @ApiProperty({ nullable: true, type: String }) displayName: string | null;
   @ApiProperty({ example: 'Europe/Paris' }) timezone: string;
+  @ApiProperty({ minimum: 0, maximum: 23, description: '"Today" starts this many hours after midnight' }) dayStartHour: number;
   @ApiProperty({ enum: ['user', 'admin'] }) role: UserRole;
-  @ApiProperty() createdAt: string;
+  @ApiProperty({ format: 'date-time' }) createdAt: string;
 }
 
 export function toUserResponse(user: User, role: UserRole): UserResponse {
@@ -17,6 +18,7 @@ export function toUserResponse(user: User, role: UserRole): UserResponse {
     email: user.email,
     displayName: user.displayName,
     timezone: user.timezone,
+    dayStartHour: user.dayStartHour,
     role,
     createdAt: user.createdAt.toISOString(),
   };

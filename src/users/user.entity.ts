@@ -18,9 +18,9 @@ export class User {
   @Column({ type: 'varchar', length: 64, default: 'UTC' })
   timezone: string;
 
-  /** Bumped by logout-all: a token carrying an older version is revoked. */
-  @Column({ name: 'session_version', type: 'integer', default: 0 })
-  sessionVersion: number;
+  /** "Today" starts this many hours after midnight in `timezone` (0..23). */
+  @Column({ name: 'day_start_hour', type: 'integer', default: 0 })
+  dayStartHour: number;
 
   @CreateDateColumn({ name: 'created_at' })
   createdAt: Date;

@@ -3,6 +3,9 @@ import { InjectRepository } from '@nestjs/typeorm';
 import { Repository } from 'typeorm';
 import { User } from './user.entity';
 
+export type NewUser = Pick<User, 'email' | 'passwordHash' | 'displayName' | 'timezone' | 'dayStartHour'>;
+export type ProfileChanges = Partial<Pick<User, 'displayName' | 'timezone' | 'dayStartHour'>>;
+
 @Injectable()
 export class UsersRepository {
   constructor(@InjectRepository(User) private readonly users: Repository<User>) {}
@@ -15,20 +18,35 @@ export class UsersRepository {
     return this.users.findOneBy({ email: email.toLowerCase() });
   }
 
-  async insert(user: Pick<User, 'email' | 'passwordHash' | 'displayName' | 'timezone'>): Promise<User> {
+  async insert(user: NewUser): Promise<User> {
     const result = await this.users.insert({ ...user, email: user.email.toLowerCase() });
     const id = Number(result.identifiers[0].id);
     return (await this.findById(id))!;
   }
 
-  async updateProfile(id: number, changes: Partial<Pick<User, 'displayName' | 'timezone'>>): Promise<User | null> {
+  async updateProfile(id: number, changes: ProfileChanges): Promise<User | null> {
     // A DTO may carry declared-but-absent fields as `undefined`: `PATCH {}` changes nothing.
     const given = Object.fromEntries(Object.entries(changes).filter(([, value]) => value !== undefined));
     if (Object.keys(given).length > 0) await this.users.update({ id }, given);
     return this.findById(id);
   }
 
-  async bumpSessionVersion(id: number): Promise<void> {
-    await this.users.increment({ id }, 'sessionVersion', 1);
+  async updatePasswordHash(id: number, passwordHash: string): Promise<void> {
+    await this.users.update({ id }, { passwordHash });
+  }
+
+  /**
+   * Deletes the user and every row of theirs in one transaction. Each table is named (children
+   * first) rather than left to ON DELETE CASCADE, so nothing depends on the database enforcing
+   * foreign keys; tables added later that reference users cascade with the user row.
+   */
+  async deleteWithAllData(id: number): Promise<boolean> {
+    return this.users.manager.transaction(async (manager) => {
+      for (const table of ['habit_records', 'habits', 'categories', 'sessions']) {
+        await manager.createQueryBuilder().delete().from(table).where('user_id = :id', { id }).execute();
+      }
+      const result = await manager.createQueryBuilder().delete().from(User).where('id = :id', { id }).execute();
+      return (result.affected ?? 0) > 0;
+    });
   }
 }

@@ -4,7 +4,7 @@ import { signToken, tokenClaims } from '../support/jwt';
 import { startTestApp, TestApp } from '../support/test-app';
 import { DATABASES, expectBadRequest, expectError, startApiSuite, ApiSuite } from './api-suite';
 
-const USER_KEYS = ['createdAt', 'displayName', 'email', 'id', 'role', 'timezone'];
+const USER_KEYS = ['createdAt', 'dayStartHour', 'displayName', 'email', 'id', 'role', 'timezone'];
 const PASSWORD = 'correct horse battery';
 
 describe.each(DATABASES)('auth routes on %s', (database) => {
@@ -38,7 +38,7 @@ describe.each(DATABASES)('auth routes on %s', (database) => {
     it('defaults displayName to null and timezone to UTC', async () => {
       const response = await register({ email: uniqueEmail('plain'), password: PASSWORD });
       expect(response.status).toBe(201);
-      expect(response.body).toMatchObject({ displayName: null, timezone: 'UTC', role: 'user' });
+      expect(response.body).toMatchObject({ displayName: null, timezone: 'UTC', dayStartHour: 0, role: 'user' });
     });
 
     it('gives role admin to an email listed in ADMIN_EMAILS, whatever its case', async () => {
@@ -83,14 +83,16 @@ describe.each(DATABASES)('auth routes on %s', (database) => {
   });
 
   describe('POST /api/auth/login', () => {
-    it('answers 200 with a bearer token and its lifetime in seconds', async () => {
+    it('answers 200 with a token pair of a new session: access token (15 min by default) and refresh token', async () => {
       const email = uniqueEmail('login');
       await register({ email, password: PASSWORD });
       const response = await login({ email, password: PASSWORD });
       expect(response.status).toBe(200);
-      expect(Object.keys(response.body).sort()).toEqual(['accessToken', 'expiresIn', 'tokenType']);
+      expect(Object.keys(response.body).sort()).toEqual(['accessToken', 'expiresIn', 'refreshExpiresIn', 'refreshToken', 'sessionId', 'tokenType']);
       expect(response.body.tokenType).toBe('Bearer');
-      expect(response.body.expiresIn).toBe(7 * 24 * 3600);
+      expect(response.body.expiresIn).toBe(15 * 60);
+      expect(response.body.refreshExpiresIn).toBe(14 * 24 * 3600);
+      expect(response.body.refreshToken).toMatch(new RegExp(`^${response.body.sessionId as string}\\.[\\w-]{43}$`));
       expect(response.body.accessToken).toMatch(/^[\w-]+\.[\w-]+\.[\w-]+$/);
       const me = await api.as(response.body.accessToken as string).get('/api/auth/me');
       expect(me.status).toBe(200);
@@ -252,7 +254,7 @@ describe.each(DATABASES)('auth routes on %s', (database) => {
     };
 
     it('accepts a token signed by hand with the test secret (so the 401s below are about the defect alone)', async () => {
-      const response = await me(`Bearer ${signToken(tokenClaims(session.userId))}`);
+      const response = await me(`Bearer ${signToken(tokenClaims(session.userId, { sid: session.sessionId }))}`);
       expect(response.status).toBe(200);
       expect(response.body.id).toBe(session.userId);
     });
@@ -282,12 +284,18 @@ describe.each(DATABASES)('auth routes on %s', (database) => {
       expectError(await me(`Bearer ${signToken(tokenClaims(session.userId), { alg: 'HS512' })}`), 401);
     });
 
-    it.each(['jti', 'sub', 'sv', 'exp'])('answers 401 for a token without its %s claim', async (claim) => {
-      expectError(await me(`Bearer ${signToken(tokenClaims(session.userId, { [claim]: undefined }))}`), 401);
+    it.each(['jti', 'sub', 'sid', 'exp'])('answers 401 for a token without its %s claim', async (claim) => {
+      expectError(await me(`Bearer ${signToken(tokenClaims(session.userId, { sid: session.sessionId, [claim]: undefined }))}`), 401);
+    });
+
+    it('answers 401 for a well-signed token naming a session that does not exist, or another user\'s session', async () => {
+      expectError(await me(`Bearer ${signToken(tokenClaims(session.userId))}`), 401);
+      const other = await api.register();
+      expectError(await me(`Bearer ${signToken(tokenClaims(session.userId, { sid: other.sessionId }))}`), 401);
     });
 
     it('answers 401 for a token of a user that does not exist', async () => {
-      expectError(await me(`Bearer ${signToken(tokenClaims(999_999))}`), 401);
+      expectError(await me(`Bearer ${signToken(tokenClaims(999_999, { sid: session.sessionId }))}`), 401);
     });
   });
 });

@@ -81,18 +81,20 @@ describe('access tokens', () => {
 
   afterAll(() => testApp.close());
 
-  it('are HS256 tokens with sub, jti, iat and exp, and each is required', async () => {
+  it('are HS256 tokens with sub, sid, jti, iat and exp, and each is required', async () => {
     const session = await api.register();
     const [header, payload] = session.token.split('.').slice(0, 2).map((part) => JSON.parse(Buffer.from(part, 'base64url').toString()) as Record<string, unknown>);
     expect(header.alg).toBe('HS256');
-    expect(Object.keys(payload)).toEqual(expect.arrayContaining(['sub', 'jti', 'iat', 'exp']));
-    expect((await api.as(signToken(tokenClaims(session.userId))).get('/api/auth/me')).status).toBe(200);
-    for (const claim of ['sub', 'jti', 'iat', 'exp']) {
-      const response = await api.as(signToken(tokenClaims(session.userId, { [claim]: undefined }))).get('/api/auth/me');
+    expect(Object.keys(payload)).toEqual(expect.arrayContaining(['sub', 'sid', 'jti', 'iat', 'exp']));
+    expect(payload.sid).toBe(session.sessionId);
+    const sid = session.sessionId;
+    expect((await api.as(signToken(tokenClaims(session.userId, { sid }))).get('/api/auth/me')).status).toBe(200);
+    for (const claim of ['sub', 'sid', 'jti', 'iat', 'exp']) {
+      const response = await api.as(signToken(tokenClaims(session.userId, { sid, [claim]: undefined }))).get('/api/auth/me');
       expect({ claim, status: response.status }).toEqual({ claim, status: 401 });
     }
     for (const alg of ['HS512', 'none'] as const) {
-      expect((await api.as(signToken(tokenClaims(session.userId), { alg })).get('/api/auth/me')).status).toBe(401);
+      expect((await api.as(signToken(tokenClaims(session.userId, { sid }), { alg })).get('/api/auth/me')).status).toBe(401);
     }
   });
 });

@@ -6,6 +6,19 @@ export interface Session {
   token: string;
   userId: number;
   email: string;
+  /** The session the login started, and its refresh token. */
+  sessionId: string;
+  refreshToken: string;
+}
+
+/** The token pair answer of login and refresh (API.md "Tokens"). */
+export interface TokenPair {
+  accessToken: string;
+  tokenType: 'Bearer';
+  expiresIn: number;
+  refreshToken: string;
+  refreshExpiresIn: number;
+  sessionId: string;
 }
 
 type Body = Record<string, unknown>;
@@ -24,14 +37,24 @@ export class ApiClient {
     const password = (overrides.password as string | undefined) ?? 'correct horse battery';
     const registered = await this.http.post('/api/auth/register').send({ email, password, ...overrides });
     if (registered.status !== 201) throw new Error(`register failed: ${registered.status} ${JSON.stringify(registered.body)}`);
-    const token = await this.login(email, password);
-    return { token, userId: registered.body.id as number, email };
+    const pair = await this.loginPair(email, password);
+    return { token: pair.accessToken, userId: registered.body.id as number, email, sessionId: pair.sessionId, refreshToken: pair.refreshToken };
   }
 
+  /** A new session's access token. */
   async login(email: string, password: string): Promise<string> {
+    return (await this.loginPair(email, password)).accessToken;
+  }
+
+  async loginPair(email: string, password: string): Promise<TokenPair> {
     const response = await this.http.post('/api/auth/login').send({ email, password });
     if (response.status !== 200) throw new Error(`login failed: ${response.status} ${JSON.stringify(response.body)}`);
-    return response.body.accessToken as string;
+    return response.body as TokenPair;
+  }
+
+  /** POST /api/auth/refresh with a token in the body: the raw answer. */
+  refresh(refreshToken: string) {
+    return this.http.post('/api/auth/refresh').send({ refreshToken });
   }
 
   as(session: Session | string) {

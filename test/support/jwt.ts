@@ -17,12 +17,13 @@ function base64Url(value: object): string {
 }
 
 /**
- * The claims the API issues (`sub`, `jti`, `sv`, `iat`, `exp`), valid for an hour unless overridden.
+ * The claims the API issues (`sub`, `sid`, `jti`, `iat`, `exp`), valid for an hour unless overridden.
+ * `sid` names no session unless given (pass a real one for a token that should be accepted).
  * An override of `undefined` leaves that claim out.
  */
 export function tokenClaims(userId: number, overrides: Record<string, unknown> = {}): Record<string, unknown> {
   const now = Math.floor(Date.now() / 1000);
-  const claims: Record<string, unknown> = { sub: String(userId), jti: randomUUID(), sv: 0, iat: now, exp: now + 3600, ...overrides };
+  const claims: Record<string, unknown> = { sub: String(userId), sid: randomUUID(), jti: randomUUID(), iat: now, exp: now + 3600, ...overrides };
   for (const key of Object.keys(claims)) if (claims[key] === undefined) delete claims[key];
   return claims;
 }

@@ -4,6 +4,7 @@ import { createClient } from '@redis/client';
 import type { DestinationStream } from 'pino';
 import { AppModule } from '../../src/app.module';
 import { configureApp, createFastifyAdapter } from '../../src/app.setup';
+import { Clock } from '../../src/common/clock';
 import { createTestDatabase, TestDatabase, TestDatabaseKind } from './test-database';
 import { TEST_REDIS_URL } from './test-services';
 
@@ -15,6 +16,21 @@ export interface TestAppOptions {
   env?: Record<string, string>;
   /** Where the app's log lines go (LOG_LEVEL defaults to error here: suites stay quiet). */
   logDestination?: DestinationStream;
+  /** The app's clock (session lifetimes); see ManualClock. */
+  clock?: Clock;
+}
+
+/** A clock that tests move by hand: `clock.advance(ms)`. Starts at the real time. */
+export class ManualClock extends Clock {
+  private offsetMs = 0;
+
+  override now(): number {
+    return Date.now() + this.offsetMs;
+  }
+
+  advance(ms: number): void {
+    this.offsetMs += ms;
+  }
 }
 
 /**
@@ -48,7 +64,9 @@ export async function startTestApp(options: TestAppOptions = {}): Promise<TestAp
     ...(options.redisUrl ? { REDIS_URL: options.redisUrl } : {}),
     ...options.env,
   };
-  const moduleRef = await Test.createTestingModule({ imports: [AppModule.forRoot({ env, logDestination: options.logDestination })] }).compile();
+  const builder = Test.createTestingModule({ imports: [AppModule.forRoot({ env, logDestination: options.logDestination })] });
+  if (options.clock) builder.overrideProvider(Clock).useValue(options.clock);
+  const moduleRef = await builder.compile();
   const app = moduleRef.createNestApplication<NestFastifyApplication>(createFastifyAdapter(), { logger: ['error'] });
   await configureApp(app);
   await app.init();

@@ -1,8 +1,10 @@
 import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
 import { Transform } from 'class-transformer';
 import { IsEmail, IsOptional, IsString, Length, MaxLength } from 'class-validator';
+import { IsDayStartHour } from '../../common/validation/is-day-start-hour.decorator';
 import { IsText } from '../../common/validation/is-text.decorator';
 import { IsTimeZone } from '../../common/validation/is-time-zone.validator';
+import { IsOptionalNonNull } from '../../common/validation/transforms';
 
 const trim = ({ value }: { value: unknown }) => (typeof value === 'string' ? value.trim() : value);
 
@@ -28,4 +30,9 @@ export class RegisterDto {
   @IsOptional()
   @IsTimeZone()
   timezone?: string;
+
+  @ApiPropertyOptional({ type: 'integer', minimum: 0, maximum: 23, default: 0, description: '"Today" starts this many hours after midnight' })
+  @IsOptionalNonNull()
+  @IsDayStartHour()
+  dayStartHour?: number;
 }

@@ -1,0 +1,65 @@
+import { ForbiddenException, Injectable, UnauthorizedException } from '@nestjs/common';
+import { CHANGES } from '../changes/change-group';
+import { ChangeNotifier } from '../changes/change-notifier';
+import { SessionsService } from '../sessions/sessions.service';
+import { User } from '../users/user.entity';
+import { toUserResponse, UserResponse } from '../users/user-response';
+import { UsersRepository } from '../users/users.repository';
+import { AuthUser } from './auth-user';
+import { ChangePasswordDto } from './dto/change-password.dto';
+import { DeleteAccountDto } from './dto/delete-account.dto';
+import { UpdateProfileDto } from './dto/update-profile.dto';
+import { PasswordHasher } from './password-hasher';
+import { RefreshChannel } from './refresh-channel';
+
+/**
+ * The signed-in user's own account: profile, password, deletion. A wrong password is a 403 and,
+ * through @LoginRateLimit on the routes, a failed attempt of the login limiter.
+ */
+@Injectable()
+export class AccountService {
+  constructor(
+    private readonly users: UsersRepository,
+    private readonly hasher: PasswordHasher,
+    private readonly sessions: SessionsService,
+    private readonly changes: ChangeNotifier,
+  ) {}
+
+  async me(principal: AuthUser): Promise<UserResponse> {
+    return toUserResponse(await this.existing(principal), principal.role);
+  }
+
+  async updateProfile(principal: AuthUser, dto: UpdateProfileDto): Promise<UserResponse> {
+    const user = await this.users.updateProfile(principal.id, dto);
+    if (!user) throw new UnauthorizedException();
+    await this.changes.committed(principal.id, CHANGES.profile);
+    return toUserResponse(user, principal.role);
+  }
+
+  /** Every other session of the user ends; this one stays. */
+  async changePassword(principal: AuthUser, dto: ChangePasswordDto): Promise<void> {
+    await this.confirmPassword(principal, dto.currentPassword);
+    await this.users.updatePasswordHash(principal.id, await this.hasher.hash(dto.newPassword));
+    await this.sessions.endOthers(principal.id, principal.sessionId);
+  }
+
+  /** Every row of the user goes in one transaction; then their cached responses and sessions are dropped everywhere. */
+  async deleteAccount(principal: AuthUser, dto: DeleteAccountDto, channel: RefreshChannel): Promise<void> {
+    await this.confirmPassword(principal, dto.password);
+    await this.users.deleteWithAllData(principal.id);
+    await this.changes.committed(principal.id, CHANGES.everything);
+    await this.changes.sessionsEnded(principal.id);
+    channel.clear();
+  }
+
+  private async confirmPassword(principal: AuthUser, password: string): Promise<void> {
+    const user = await this.existing(principal);
+    if (!(await this.hasher.verify(password, user.passwordHash))) throw new ForbiddenException('The password is wrong');
+  }
+
+  private async existing(principal: AuthUser): Promise<User> {
+    const user = await this.users.findById(principal.id);
+    if (!user) throw new UnauthorizedException();
+    return user;
+  }
+}
