@@ -49,10 +49,43 @@ export interface HabitCompliance {
   rate: number | null;
   currentStreak: number;
   bestStreak: number;
+  /** Habit strength on `to`, 0..1, 4 decimals. */
+  score: number;
 }
 
 export interface ComplianceReport {
   from: string;
   to: string;
   habits: HabitCompliance[];
+}
+
+export type DayStatus = 'done' | 'skipped' | 'partial' | 'missed' | 'pending' | 'none';
+
+export interface HabitDay {
+  date: string;
+  status: DayStatus;
+  value: number | null;
+  score: number;
+}
+
+export interface HabitStreak {
+  start: string;
+  end: string;
+  length: number;
+}
+
+/** `GET /api/analytics/habits/:id`: one habit's history over the range. */
+export interface HabitReport {
+  habitId: number;
+  from: string;
+  to: string;
+  due: number;
+  done: number;
+  skipped: number;
+  rate: number | null;
+  currentStreak: number;
+  bestStreak: number;
+  score: number;
+  days: HabitDay[];
+  streaks: HabitStreak[];
 }

@@ -36,7 +36,7 @@ function only(h: AnalyticsHabit, records: AnalyticsRecord[], from: string, to: s
   return entry;
 }
 
-function counts(entry: HabitCompliance): Omit<HabitCompliance, 'habitId' | 'name'> {
+function counts(entry: HabitCompliance): Omit<HabitCompliance, 'habitId' | 'name' | 'score'> {
   const { due, done: doneCount, skipped, rate, currentStreak, bestStreak } = entry;
   return { due, done: doneCount, skipped, rate, currentStreak, bestStreak };
 }

@@ -1,5 +1,6 @@
 import { toEpochDay } from '../common/dates/calendar-date';
 import type { AnalyticsHabit, AnalyticsRecord } from './analytics.types';
+import type { DayRecord } from './habit-walk';
 
 /**
  * What a record makes of its date: `done` (satisfies the target), `skipped`, or `not-done`
@@ -12,8 +13,8 @@ export interface HabitHistory {
   habit: AnalyticsHabit;
   startDay: number;
   marks: Map<number, DayMark>;
-  /** Earliest marked epoch day, `Infinity` when there is none. */
-  firstMarkedDay: number;
+  /** The records themselves (status and value), by epoch day. */
+  records: Map<number, DayRecord>;
   /** Latest marked epoch day, `-Infinity` when there is none. */
   lastMarkedDay: number;
 }
@@ -46,7 +47,13 @@ export function buildHabitHistories(
   const byId = new Map<number, HabitHistory>();
   const histories = habits.map((habit) => {
     const startDay = toEpochDay(habit.startDate);
-    const history: HabitHistory = { habit, startDay, marks: new Map(), firstMarkedDay: Infinity, lastMarkedDay: -Infinity };
+    const history: HabitHistory = {
+      habit,
+      startDay,
+      marks: new Map(),
+      records: new Map(),
+      lastMarkedDay: -Infinity,
+    };
     byId.set(habit.id, history);
     return history;
   });
@@ -56,7 +63,7 @@ export function buildHabitHistories(
     const day = toEpochDay(record.date);
     if (day < history.startDay || day > lastDay) continue;
     history.marks.set(day, markOf(history.habit, record));
-    if (day < history.firstMarkedDay) history.firstMarkedDay = day;
+    history.records.set(day, { status: record.status, value: record.value });
     if (day > history.lastMarkedDay) history.lastMarkedDay = day;
   }
   return histories;

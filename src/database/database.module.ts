@@ -10,10 +10,17 @@ import { installBoundedBusyRetry } from './sqlite-busy-retry';
 import { InitialSchema1732200000000 } from './migrations/1732200000000-initial-schema';
 import { Sessions1764000000000 } from './migrations/1764000000000-sessions';
 import { HabitTargetType1764000001000 } from './migrations/1764000001000-habit-target-type';
+import { HabitCheckpoints1764000001001 } from './migrations/1764000001001-habit-checkpoints';
 import { SyncRevisions1764000002000 } from './migrations/1764000002000-sync-revisions';
 import { TransactionRunner } from './transaction-runner';
 
-export const MIGRATIONS = [InitialSchema1732200000000, Sessions1764000000000, HabitTargetType1764000001000, SyncRevisions1764000002000];
+export const MIGRATIONS = [
+  InitialSchema1732200000000,
+  Sessions1764000000000,
+  HabitTargetType1764000001000,
+  HabitCheckpoints1764000001001,
+  SyncRevisions1764000002000,
+];
 
 /** TypeORM on SQLite (embedded default) or PostgreSQL; start-up runs pending migrations. Global: every repository may use TransactionRunner. */
 @Global()
