@@ -14,6 +14,7 @@ import { HealthModule } from './health/health.module';
 import { LifecycleModule } from './lifecycle/lifecycle.module';
 import { LoggingModule } from './logging/logging.module';
 import { MetricsModule } from './metrics/metrics.module';
+import { PortabilityModule } from './portability/portability.module';
 import { RateLimitModule } from './rate-limit/rate-limit.module';
 import { RecordsModule } from './records/records.module';
 
@@ -44,6 +45,7 @@ export class AppModule {
         RecordsModule,
         AnalyticsModule,
         EventsModule,
+        PortabilityModule,
         AdminModule,
         HealthModule,
         MetricsModule,

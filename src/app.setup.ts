@@ -13,6 +13,7 @@ import { AppConfig } from './config/app-config';
 import { withReservedConnections } from './database/pool-bulkhead';
 import { RequestLogger } from './logging/request-logger';
 import { MetricsService } from './metrics/metrics.service';
+import { registerImportBody } from './portability/import-body';
 import { isClientRoute } from './web/client-route';
 import { serveWebApp } from './web/web-app';
 
@@ -20,7 +21,7 @@ export const BODY_LIMIT_BYTES = 100 * 1024;
 const REQUEST_ID = /^[\w\-.:]{1,128}$/;
 
 /**
- * The Fastify adapter with the API's limits: 100 KB bodies, request ids accepted or generated,
+ * The Fastify adapter with the API's limits: 100 KB bodies (10 MB and zips on POST /api/import), request ids accepted or generated,
  * helmet's security headers on every answer. trustProxy keeps the whole X-Forwarded-For chain on
  * the request; only TRUST_PROXY_HOPS of it are believed (see clientAddress), so a client cannot
  * choose its own address.
@@ -61,6 +62,8 @@ class ApiFastifyAdapter extends FastifyAdapter {
     super.registerParserMiddleware(prefix, rawBody);
     if (this.bodyParsersRegistered) return;
     registerBodyParsers(this.getInstance());
+    // After registerBodyParsers (which starts from no parser at all): the import route's zip parser and 10 MB limit.
+    registerImportBody(this.getInstance());
     this.bodyParsersRegistered = true;
   }
 }

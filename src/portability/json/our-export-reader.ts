@@ -1,4 +1,5 @@
 import { isCalendarDate } from '../../common/dates/calendar-date';
+import { isText } from '../../common/validation/is-text.decorator';
 import { HabitSchedule } from '../../habits/habit-schedule';
 import { scheduleProblem } from '../../habits/habit-schedule.validator';
 import { ImportFileError, nameKey, PortableAccount, PortableCategory, PortableHabit, PortableRecord } from '../portable-account';
@@ -103,9 +104,11 @@ function array(value: unknown, path: string): unknown[] {
   return value as unknown[];
 }
 
+/** Trimmed, `min..max` code points, no NUL (as the API's own fields). */
 function text(value: unknown, path: string, min: number, max: number): string {
-  if (typeof value !== 'string' || value.trim().length < min || value.trim().length > max) fail(path, `must be a string of ${min} to ${max} characters`);
-  return (value).trim();
+  const trimmed = typeof value === 'string' ? value.trim() : value;
+  if (!isText(trimmed, min, max)) fail(path, `must be a string of ${min} to ${max} characters, without NUL`);
+  return trimmed as string;
 }
 
 function nullableText(value: unknown, path: string, min: number, max: number): string | null {

@@ -1,4 +1,5 @@
 import { isCalendarDate } from '../../common/dates/calendar-date';
+import { isText } from '../../common/validation/is-text.decorator';
 import { ImportFileError, PortableRecord } from '../portable-account';
 import { parseCsv } from './csv';
 import { LOOP_CODES, LOOP_NUMERIC_SCALE, parseLoopValue } from './loop-format';
@@ -29,7 +30,7 @@ export function readLoopEntries(text: string, file: string, today: string): Loop
     const value = parseLoopValue(fields[1] ?? '');
     if (value === null) fail(`"${fields[1] ?? ''}" is not a number nor a Loop value name`);
     const note = (fields[2] ?? '').trim() || null;
-    if (note !== null && note.length > MAX_NOTE) fail(`the note is longer than ${MAX_NOTE} characters`);
+    if (note !== null && !isText(note, 0, MAX_NOTE)) fail(`the note must have at most ${MAX_NOTE} characters, without NUL`);
     return { line, date, value: value!, note };
   });
 }

@@ -1,3 +1,4 @@
+import { isText } from '../../common/validation/is-text.decorator';
 import { ImportFileError, nameKey } from '../portable-account';
 import { CsvRow, parseCsv } from './csv';
 import { LOOP_HABITS_FILE, LOOP_NUMERICAL, LOOP_OLD_HABITS_HEADER, LOOP_YES_NO } from './loop-format';
@@ -48,13 +49,13 @@ function readHabitRow(row: CsvRow, header: string[]): LoopHabitRow {
   const cell = (column: string): string => (header.includes(column) ? (row.fields[header.indexOf(column)] ?? '').trim() : '');
   const kind = kindOf(row, header.includes('Type') ? cell('Type') : null);
   const name = cell('Name');
-  if (name.length < 1 || name.length > 100) fail(row, 'the name must have 1 to 100 characters');
+  if (!isText(name, 1, 100)) fail(row, 'the name must have 1 to 100 characters, without NUL');
   const schedule = scheduleOfFrequency(integer(row, cell('FrequencyNumerator')), integer(row, cell('FrequencyDenominator')));
   if (schedule === null) fail(row, 'the frequency must be N/D with 1 ≤ N ≤ D and D ≤ 365 (or N = D)');
   const description = cell('Description') || cell('Question') || null;
-  if (description !== null && description.length > 1000) fail(row, 'the description is longer than 1000 characters');
+  if (description !== null && !isText(description, 0, 1000)) fail(row, 'the description must have at most 1000 characters, without NUL');
   const unit = kind === 'numeric' ? cell('Unit') || null : null;
-  if (unit !== null && unit.length > 50) fail(row, 'the unit is longer than 50 characters');
+  if (unit !== null && !isText(unit, 0, 50)) fail(row, 'the unit must have at most 50 characters, without NUL');
   return {
     line: row.line,
     position: positionOf(row, cell('Position')),
