@@ -23,7 +23,8 @@ async function main(): Promise<void> {
   // JSON round trip: the document as a client receives it (class instances and undefineds dropped).
   const document = JSON.parse(JSON.stringify(buildOpenApiDocument(app))) as Parameters<typeof openapiTS>[0];
   await app.close();
-  const types = astToString(await openapiTS(document, { alphabetize: true }));
+  // defaultNonNullable off: a request field with a default stays optional to send (the server fills it in).
+  const types = astToString(await openapiTS(document, { alphabetize: true, defaultNonNullable: false }));
   mkdirSync(dirname(OUTPUT), { recursive: true });
   writeFileSync(OUTPUT, HEADER + types);
   process.stdout.write(`wrote ${OUTPUT}\n`);

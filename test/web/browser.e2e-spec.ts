@@ -99,8 +99,7 @@ describe('the web client in Chromium', () => {
     await screenshot(page, '04-today-done');
   });
 
-  // Pending the merge of issue-9 (GET /api/analytics/habits/:id).
-  it.skip('shows what is left of a quota habit this week', async () => {
+  it('shows what is left of a quota habit this week', async () => {
     await nav('Today').click();
     await page.getByText('4 of 5 left this week').waitFor();
   });
@@ -123,8 +122,7 @@ describe('the web client in Chromium', () => {
     expect(await notModifiedHabitLists(baseUrl)).toBeGreaterThan(before);
   });
 
-  // Pending the merge of issue-9 (GET /api/analytics/habits/:id).
-  it.skip('shows the heat map, the score and the streaks on the habit page', async () => {
+  it('shows the heat map, the score and the streaks on the habit page', async () => {
     await nav('Habits').click();
     await page.getByRole('link', { name: 'Read', exact: true }).click();
     await page.getByRole('img', { name: 'Calendar' }).waitFor();
@@ -145,8 +143,7 @@ describe('the web client in Chromium', () => {
     await screenshot(page, '06-analytics');
   });
 
-  // Pending the merge of issue-8 (refresh cookie).
-  it.skip('keeps the session over a reload through the HttpOnly refresh cookie, with no token in web storage', async () => {
+  it('keeps the session over a reload through the HttpOnly refresh cookie, with no token in web storage', async () => {
     await nav('Habits').click();
     await page.reload();
     await nav('Habits').waitFor();
@@ -157,8 +154,7 @@ describe('the web client in Chromium', () => {
     expect(stored).toBe('{}{}');
   });
 
-  // Pending the merges of issue-8 (sessions) and issue-11 (export and import).
-  it.skip('exports JSON from Settings, signs out, signs in again and imports the file back', async () => {
+  it('exports JSON from Settings, signs out, signs in again and imports the file back', async () => {
     await nav('Settings').click();
     await page.getByText('This device').waitFor();
     await screenshot(page, '07-settings');

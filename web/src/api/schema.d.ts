@@ -65,6 +65,22 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
+    "/api/analytics/habits/{id}": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get: operations["AnalyticsController_habit"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
     "/api/analytics/performance": {
         parameters: {
             query?: never;
@@ -139,10 +155,42 @@ export interface paths {
         get: operations["AuthController_me"];
         put?: never;
         post?: never;
-        delete?: never;
+        delete: operations["AuthController_deleteMe"];
         options?: never;
         head?: never;
         patch: operations["AuthController_updateMe"];
+        trace?: never;
+    };
+    "/api/auth/password": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        post: operations["AuthController_changePassword"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/auth/refresh": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        post: operations["AuthController_refresh"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
         trace?: never;
     };
     "/api/auth/register": {
@@ -156,6 +204,38 @@ export interface paths {
         put?: never;
         post: operations["AuthController_register"];
         delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/auth/sessions": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get: operations["SessionsController_list"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/auth/sessions/{id}": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        post?: never;
+        delete: operations["SessionsController_remove"];
         options?: never;
         head?: never;
         patch?: never;
@@ -227,6 +307,38 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
+    "/api/export": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get: operations["PortabilityController_exportJson"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/export/loop": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get: operations["PortabilityController_exportLoop"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
     "/api/habits": {
         parameters: {
             query?: never;
@@ -273,6 +385,23 @@ export interface paths {
         options?: never;
         head?: never;
         patch: operations["HabitsController_update"];
+        trace?: never;
+    };
+    "/api/import": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /** Import our JSON export or a Loop Habit Tracker CSV export (zip); all or nothing; merge by name */
+        post: operations["PortabilityController_import"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
         trace?: never;
     };
     "/api/records": {
@@ -365,7 +494,7 @@ export interface components {
              * @default done
              * @enum {string}
              */
-            status: "done" | "skipped";
+            status?: "done" | "skipped";
             /** @description Required for numeric habits with status done; ignored for boolean habits (always 1) */
             value?: number;
         };
@@ -382,6 +511,10 @@ export interface components {
             position: number;
             /** Format: date-time */
             updatedAt: string;
+        };
+        ChangePasswordDto: {
+            currentPassword: string;
+            newPassword: string;
         };
         ComplianceReportResponse: {
             /** Format: date */
@@ -400,6 +533,12 @@ export interface components {
              */
             name: string;
         };
+        CreatedMerged: {
+            /** @example 1 */
+            created: number;
+            /** @example 0 */
+            merged: number;
+        };
         CreateHabitDto: {
             /** @description One of your categories (400 otherwise); null for none */
             categoryId?: number | null;
@@ -410,7 +549,7 @@ export interface components {
              * @default boolean
              * @enum {string}
              */
-            kind: "boolean" | "numeric";
+            kind?: "boolean" | "numeric";
             /**
              * @description Trimmed
              * @example Drink water
@@ -458,7 +597,7 @@ export interface components {
              * @description Numeric habits only; boolean habits keep 1
              * @default 1
              */
-            target: number;
+            target?: number;
             /**
              * @description Numeric habits only (default at_least); a boolean habit accepts only null
              * @enum {string|null}
@@ -475,6 +614,10 @@ export interface components {
             /** @description done / due, 4 decimals; null when due is 0 */
             rate: number | null;
             skipped: number;
+        };
+        DeleteAccountDto: {
+            /** @description The current password, to confirm */
+            password: string;
         };
         ErrorResponse: {
             /** @example Bad Request */
@@ -497,6 +640,82 @@ export interface components {
              */
             ticket: string;
         };
+        ExportDocumentResponse: {
+            categories: components["schemas"]["CategoryResponse"][];
+            /** Format: date-time */
+            exportedAt: string;
+            /** @enum {string} */
+            format: "habit-tracker-export";
+            habits: components["schemas"]["ExportedHabitResponse"][];
+            /** @description Records refer to the habits' ids of this document */
+            records: components["schemas"]["RecordResponse"][];
+            user: components["schemas"]["ExportedUserResponse"];
+            /** @enum {number} */
+            version: 1;
+        };
+        ExportedHabitResponse: {
+            archived: boolean;
+            categoryId: number | null;
+            /** @description The name of its category (merge key on import) */
+            categoryName: string | null;
+            /** @example #2196F3 */
+            color: string | null;
+            /** Format: date-time */
+            createdAt: string;
+            description: string | null;
+            /** @example 1 */
+            id: number;
+            /** @enum {string} */
+            kind: "boolean" | "numeric";
+            /** @example Drink water */
+            name: string;
+            /** @example 0 */
+            position: number;
+            schedule: {
+                /** @enum {string} */
+                type: "daily";
+            } | {
+                days: number[];
+                /** @enum {string} */
+                type: "weekdays";
+            } | {
+                n: number;
+                /** @enum {string} */
+                type: "every_n_days";
+            } | {
+                times: number;
+                /** @enum {string} */
+                type: "per_week";
+            } | {
+                days: number;
+                /** @description At most `days` */
+                times: number;
+                /** @enum {string} */
+                type: "per_period";
+            };
+            /**
+             * Format: date
+             * @example 2025-01-01
+             */
+            startDate: string;
+            /** @example 1 */
+            target: number;
+            /**
+             * @description null for boolean habits
+             * @enum {string|null}
+             */
+            targetType: "at_least" | "at_most" | null;
+            unit: string | null;
+            /** Format: date-time */
+            updatedAt: string;
+        };
+        ExportedUserResponse: {
+            /** @example 0 */
+            dayStartHour: number;
+            displayName: string | null;
+            /** @example Europe/Paris */
+            timezone: string;
+        };
         FlushCacheDto: {
             /**
              * @description Must be true: flushing drops every cached response
@@ -513,7 +732,39 @@ export interface components {
             name: string;
             /** @description done / due, 4 decimals; null when due is 0 */
             rate: number | null;
+            /** @description Habit strength on `to` (Loop Habit Tracker's score), 4 decimals */
+            score: number;
             skipped: number;
+        };
+        HabitDayResponse: {
+            /** Format: date */
+            date: string;
+            /** @description Habit strength on this date, 4 decimals */
+            score: number;
+            /** @enum {string} */
+            status: "done" | "skipped" | "partial" | "missed" | "pending" | "none";
+            /** @description The record's value, or null */
+            value: number | null;
+        };
+        HabitReportResponse: {
+            bestStreak: number;
+            currentStreak: number;
+            /** @description One per date of the range, oldest first */
+            days: components["schemas"]["HabitDayResponse"][];
+            done: number;
+            due: number;
+            /** Format: date */
+            from: string;
+            habitId: number;
+            /** @description done / due, 4 decimals; null when due is 0 */
+            rate: number | null;
+            /** @description Habit strength on `to`, 4 decimals */
+            score: number;
+            skipped: number;
+            /** @description Every streak ending within the range, oldest first */
+            streaks: components["schemas"]["HabitStreakResponse"][];
+            /** Format: date */
+            to: string;
         };
         HabitResponse: {
             archived: boolean;
@@ -569,6 +820,19 @@ export interface components {
             /** Format: date-time */
             updatedAt: string;
         };
+        HabitStreakResponse: {
+            /** Format: date */
+            end: string;
+            /** @description Occurrences in the run */
+            length: number;
+            /** Format: date */
+            start: string;
+        };
+        ImportSummaryResponse: {
+            categories: components["schemas"]["CreatedMerged"];
+            habits: components["schemas"]["CreatedMerged"];
+            records: components["schemas"]["RecordCounts"];
+        };
         LoginDto: {
             /** @example ada@example.com */
             email: string;
@@ -596,7 +860,7 @@ export interface components {
              * @default done
              * @enum {string}
              */
-            status: "done" | "skipped";
+            status?: "done" | "skipped";
             /** @description Required for numeric habits with status done; ignored for boolean habits (always 1) */
             value?: number;
         };
@@ -614,6 +878,14 @@ export interface components {
             deleted: number;
             /** @description The records written, in the order of `put` */
             put: components["schemas"]["RecordResponse"][];
+        };
+        RecordCounts: {
+            /** @example 120 */
+            created: number;
+            /** @example 0 */
+            unchanged: number;
+            /** @example 3 */
+            updated: number;
         };
         RecordResponse: {
             /** Format: date-time */
@@ -635,7 +907,16 @@ export interface components {
             /** @example 1 */
             value: number;
         };
+        RefreshDto: {
+            /** @description Left out: the `__Host-refresh` cookie is used */
+            refreshToken?: string;
+        };
         RegisterDto: {
+            /**
+             * @description "Today" starts this many hours after midnight
+             * @default 0
+             */
+            dayStartHour?: number;
             displayName?: string;
             /** @example ada@example.com */
             email: string;
@@ -644,7 +925,37 @@ export interface components {
              * @default UTC
              * @example Europe/Paris
              */
-            timezone: string;
+            timezone?: string;
+        };
+        SessionResponse: {
+            /** Format: date-time */
+            createdAt: string;
+            /** @description The session of the access token that asks */
+            current: boolean;
+            /**
+             * Format: date-time
+             * @description When the session ends unless used again (the earlier of the idle and the absolute limit)
+             */
+            expiresAt: string;
+            /** Format: uuid */
+            id: string;
+            /** Format: date-time */
+            lastUsedAt: string;
+            userAgent: string | null;
+        };
+        TokenPairResponse: {
+            /** @description JWT (HS256) carrying the session id */
+            accessToken: string;
+            /** @description Seconds until the access token expires */
+            expiresIn: number;
+            /** @description Seconds until the refresh token expires if unused */
+            refreshExpiresIn: number;
+            /** @description Left out when sent with `X-Refresh-Cookie: 1` (then it is the `__Host-refresh` cookie) */
+            refreshToken?: string;
+            /** Format: uuid */
+            sessionId: string;
+            /** @enum {string} */
+            tokenType: "Bearer";
         };
         UpdateCategoryDto: {
             /** @description null clears it */
@@ -665,7 +976,7 @@ export interface components {
              * @default boolean
              * @enum {string}
              */
-            kind: "boolean" | "numeric";
+            kind?: "boolean" | "numeric";
             /**
              * @description Trimmed
              * @example Drink water
@@ -714,7 +1025,7 @@ export interface components {
              * @description Numeric habits only; boolean habits keep 1
              * @default 1
              */
-            target: number;
+            target?: number;
             /**
              * @description Numeric habits only (default at_least); a boolean habit accepts only null
              * @enum {string|null}
@@ -724,9 +1035,24 @@ export interface components {
             unit?: string | null;
         };
         UpdateProfileDto: {
-            displayName?: Record<string, never> | null;
+            dayStartHour?: number;
+            /** @description null clears it */
+            displayName?: string | null;
             /** @example Asia/Tokyo */
             timezone?: string;
+        };
+        UserResponse: {
+            /** Format: date-time */
+            createdAt: string;
+            /** @description "Today" starts this many hours after midnight */
+            dayStartHour: number;
+            displayName: string | null;
+            email: string;
+            id: number;
+            /** @enum {string} */
+            role: "user" | "admin";
+            /** @example Europe/Paris */
+            timezone: string;
         };
     };
     responses: never;
@@ -821,12 +1147,89 @@ export interface operations {
                     "application/json": components["schemas"]["ComplianceReportResponse"];
                 };
             };
+            /** @description Invalid input: `message` names each bad field */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponse"];
+                };
+            };
+            /** @description Missing, invalid, expired or revoked access token */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponse"];
+                };
+            };
             /** @description categoryId is not one of your categories */
             404: {
                 headers: {
                     [name: string]: unknown;
                 };
-                content?: never;
+                content: {
+                    "application/json": components["schemas"]["ErrorResponse"];
+                };
+            };
+        };
+    };
+    AnalyticsController_habit: {
+        parameters: {
+            query?: {
+                /** @description Defaults to 29 days before `to`; at most 366 days before it */
+                from?: string;
+                /** @description Defaults to today in the user's time zone */
+                to?: string;
+            };
+            header?: {
+                /** @description `no-cache` bypasses the cached entry and refills it (X-Cache: BYPASS) */
+                "Cache-Control"?: string;
+            };
+            path: {
+                id: number;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description One habit (archived or not) over the range */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["HabitReportResponse"];
+                };
+            };
+            /** @description Invalid input: `message` names each bad field */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponse"];
+                };
+            };
+            /** @description Missing, invalid, expired or revoked access token */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponse"];
+                };
+            };
+            /** @description Not one of your habits */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponse"];
+                };
             };
         };
     };
@@ -857,19 +1260,42 @@ export interface operations {
                     "application/json": components["schemas"]["PerformanceReportResponse"];
                 };
             };
+            /** @description Invalid input: `message` names each bad field */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponse"];
+                };
+            };
+            /** @description Missing, invalid, expired or revoked access token */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponse"];
+                };
+            };
             /** @description categoryId is not one of your categories */
             404: {
                 headers: {
                     [name: string]: unknown;
                 };
-                content?: never;
+                content: {
+                    "application/json": components["schemas"]["ErrorResponse"];
+                };
             };
         };
     };
     AuthController_login: {
         parameters: {
             query?: never;
-            header?: never;
+            header?: {
+                /** @description `1`: the refresh token is set as the `__Host-refresh` cookie (HttpOnly; Secure; SameSite=Strict) and left out of the body */
+                "X-Refresh-Cookie"?: "1";
+            };
             path?: never;
             cookie?: never;
         };
@@ -879,6 +1305,35 @@ export interface operations {
             };
         };
         responses: {
+            /** @description A new session */
+            200: {
+                headers: {
+                    /** @description `__Host-refresh` with `X-Refresh-Cookie: 1` */
+                    "Set-Cookie"?: string;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["TokenPairResponse"];
+                };
+            };
+            /** @description Invalid input: `message` names each bad field */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponse"];
+                };
+            };
+            /** @description Wrong email or password */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponse"];
+                };
+            };
             /** @description Too many attempts; `Retry-After` gives the seconds to wait */
             429: {
                 headers: {
@@ -897,8 +1352,11 @@ export interface operations {
         };
         requestBody?: never;
         responses: {
+            /** @description This session ended */
             204: {
                 headers: {
+                    /** @description Clears the `__Host-refresh` cookie */
+                    "Set-Cookie"?: string;
                     [name: string]: unknown;
                 };
                 content?: never;
@@ -914,8 +1372,11 @@ export interface operations {
         };
         requestBody?: never;
         responses: {
+            /** @description Every session of the user ended */
             204: {
                 headers: {
+                    /** @description Clears the `__Host-refresh` cookie */
+                    "Set-Cookie"?: string;
                     [name: string]: unknown;
                 };
                 content?: never;
@@ -932,6 +1393,57 @@ export interface operations {
         requestBody?: never;
         responses: {
             200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["UserResponse"];
+                };
+            };
+        };
+    };
+    AuthController_deleteMe: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["DeleteAccountDto"];
+            };
+        };
+        responses: {
+            /** @description The account and all its data are deleted; every session ended */
+            204: {
+                headers: {
+                    /** @description Clears the `__Host-refresh` cookie */
+                    "Set-Cookie"?: string;
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+            /** @description Invalid input: `message` names each bad field */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponse"];
+                };
+            };
+            /** @description The password is wrong (counted like a failed login) */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponse"];
+                };
+            };
+            /** @description Too many attempts; `Retry-After` gives the seconds to wait */
+            429: {
                 headers: {
                     [name: string]: unknown;
                 };
@@ -956,7 +1468,112 @@ export interface operations {
                 headers: {
                     [name: string]: unknown;
                 };
+                content: {
+                    "application/json": components["schemas"]["UserResponse"];
+                };
+            };
+            /** @description Invalid input: `message` names each bad field */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponse"];
+                };
+            };
+        };
+    };
+    AuthController_changePassword: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["ChangePasswordDto"];
+            };
+        };
+        responses: {
+            /** @description Changed; every other session of the user ended */
+            204: {
+                headers: {
+                    [name: string]: unknown;
+                };
                 content?: never;
+            };
+            /** @description Invalid input: `message` names each bad field */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponse"];
+                };
+            };
+            /** @description The current password is wrong (counted like a failed login) */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponse"];
+                };
+            };
+            /** @description Too many attempts; `Retry-After` gives the seconds to wait */
+            429: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+        };
+    };
+    AuthController_refresh: {
+        parameters: {
+            query?: never;
+            header?: {
+                /** @description `1`: the refresh token is set as the `__Host-refresh` cookie (HttpOnly; Secure; SameSite=Strict) and left out of the body */
+                "X-Refresh-Cookie"?: "1";
+            };
+            path?: never;
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["RefreshDto"];
+            };
+        };
+        responses: {
+            /** @description A new pair for the same session */
+            200: {
+                headers: {
+                    /** @description `__Host-refresh` with `X-Refresh-Cookie: 1` */
+                    "Set-Cookie"?: string;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["TokenPairResponse"];
+                };
+            };
+            /** @description Invalid input: `message` names each bad field */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponse"];
+                };
+            };
+            /** @description Unknown, expired, revoked or reused refresh token (a reused one ends its session) */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponse"];
+                };
             };
         };
     };
@@ -973,12 +1590,87 @@ export interface operations {
             };
         };
         responses: {
+            201: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["UserResponse"];
+                };
+            };
+            /** @description Invalid input: `message` names each bad field */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponse"];
+                };
+            };
+            /** @description An account with this email already exists */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponse"];
+                };
+            };
             /** @description Too many attempts; `Retry-After` gives the seconds to wait */
             429: {
                 headers: {
                     [name: string]: unknown;
                 };
                 content?: never;
+            };
+        };
+    };
+    SessionsController_list: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description Live sessions, most recently used first */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["SessionResponse"][];
+                };
+            };
+        };
+    };
+    SessionsController_remove: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description That session ended: its access and refresh tokens are refused everywhere */
+            204: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+            /** @description Not one of your sessions */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponse"];
+                };
             };
         };
     };
@@ -1186,6 +1878,64 @@ export interface operations {
             };
             /** @description A dependency is unavailable; retry after `Retry-After` seconds */
             503: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponse"];
+                };
+            };
+        };
+    };
+    PortabilityController_exportJson: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description Everything of the account, as an attachment (streamed) */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ExportDocumentResponse"];
+                };
+            };
+            /** @description Missing, invalid, expired or revoked access token */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponse"];
+                };
+            };
+        };
+    };
+    PortabilityController_exportLoop: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description Loop Habit Tracker's CSV export layout: Habits.csv, `NNN <name>/Checkmarks.csv` and `Scores.csv`, top-level Checkmarks.csv and Scores.csv */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/zip": string;
+                };
+            };
+            /** @description Missing, invalid, expired or revoked access token */
+            401: {
                 headers: {
                     [name: string]: unknown;
                 };
@@ -1413,6 +2163,68 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content?: never;
+            };
+        };
+    };
+    PortabilityController_import: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** @description Up to 10 MB. Our JSON export (GET /api/export), or a zip of Loop Habit Tracker's CSV export (current or older layout) */
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["ExportDocumentResponse"];
+                "application/zip": string;
+            };
+        };
+        responses: {
+            /** @description What was created, merged, updated and left unchanged */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ImportSummaryResponse"];
+                };
+            };
+            /** @description Not our JSON export nor a Loop export, or inconsistent: `message` names the file and line (or field); nothing is imported */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponse"];
+                };
+            };
+            /** @description Missing, invalid, expired or revoked access token */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponse"];
+                };
+            };
+            /** @description Over 10 MB, or a zip that inflates too far or holds too many files */
+            413: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponse"];
+                };
+            };
+            /** @description Unsupported content type */
+            415: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponse"];
+                };
             };
         };
     };

@@ -149,5 +149,5 @@ function readForm(form: FormData, type: ScheduleType, kind: Habit['kind'], hasCo
     ...numeric,
     categoryId: categoryId ? Number(categoryId) : null,
     color: hasColor ? text('color') : null,
-  } as HabitInput;
+  };
 }

@@ -21,7 +21,7 @@ export function HeatMap({ days, describedBy }: { days: HabitHistory['days']; des
   if (days.length === 0) return null;
   const offset = isoWeekday(days[0].date) - 1;
   const weeks = Math.ceil((days.length + offset) / 7);
-  const width = LEFT + weeks * (CELL + GAP);
+  const width = LEFT + weeks * (CELL + GAP) + 16;
   const height = TOP + 7 * (CELL + GAP);
   return (
     <svg className="heat-map" role="img" aria-label="Calendar" aria-describedby={describedBy} viewBox={`0 0 ${width} ${height}`} width={width} height={height}>

@@ -28,7 +28,7 @@ function Profile({ user }: { user: User }) {
   const submit = (event: FormEvent<HTMLFormElement>) => {
     event.preventDefault();
     const form = new FormData(event.currentTarget);
-    update.mutate({ displayName: field(form, 'displayName').trim() || null, timezone: field(form, 'timezone'), dayStartHour: Number(form.get('dayStartHour')) } as never);
+    update.mutate({ displayName: field(form, 'displayName').trim() || null, timezone: field(form, 'timezone'), dayStartHour: Number(form.get('dayStartHour')) });
   };
   return (
     <section aria-labelledby="profile-title">
