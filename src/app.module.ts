@@ -17,6 +17,7 @@ import { MetricsModule } from './metrics/metrics.module';
 import { PortabilityModule } from './portability/portability.module';
 import { RateLimitModule } from './rate-limit/rate-limit.module';
 import { RecordsModule } from './records/records.module';
+import { SyncModule } from './sync/sync.module';
 
 export interface AppModuleOptions extends AppConfigOptions {
   /** Where log lines go (default stdout); tests pass a stream to read them. */
@@ -43,6 +44,7 @@ export class AppModule {
         CategoriesModule,
         HabitsModule,
         RecordsModule,
+        SyncModule,
         AnalyticsModule,
         EventsModule,
         PortabilityModule,

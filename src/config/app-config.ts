@@ -65,6 +65,8 @@ export abstract class AppConfig {
     /** How long the just-replaced refresh token is accepted again (a retry after a lost answer). */
     refreshGraceSeconds: number;
   };
+  /** How long deletions are remembered for GET /api/sync (a cursor older than that gets a full sync). */
+  sync: { tombstoneDays: number };
   adminEmails: string[];
   corsOrigins: string[];
   /**

@@ -39,6 +39,7 @@ export function loadAppConfig(env: Env): AppConfig {
       maxDays: reader.integer('AUTH_SESSION_MAX_DAYS', 30, 1, 3650),
       refreshGraceSeconds: reader.integer('AUTH_REFRESH_GRACE_SECONDS', 10, 0, 3600),
     },
+    sync: { tombstoneDays: reader.integer('SYNC_TOMBSTONE_DAYS', 90, 1, 36500) },
     adminEmails: reader.list('ADMIN_EMAILS').map((email) => email.toLowerCase()),
     corsOrigins: reader.list('CORS_ORIGINS'),
     trustProxyHops: reader.integer('TRUST_PROXY_HOPS', 0, 0, 10),
