@@ -8,6 +8,7 @@ import { Logger } from 'nestjs-pino';
 import { HttpExceptionFilter } from './common/filters/http-exception.filter';
 import { registerBodyParsers } from './common/http/body-parsing';
 import { API_SECURITY_HEADERS, DOCS_SECURITY_HEADERS, WEB_SECURITY_HEADERS } from './common/http/security-headers';
+import { finishDocument } from './common/openapi/finish-document';
 import { ApiValidationPipe } from './common/pipes/api-validation.pipe';
 import { AppConfig } from './config/app-config';
 import { withReservedConnections } from './database/pool-bulkhead';
@@ -112,10 +113,12 @@ export function buildOpenApiDocument(app: INestApplication): OpenAPIObject {
   const document = new DocumentBuilder()
     .setTitle('Habit tracker API')
     .setDescription('Habits, daily check-ins and analytics; read endpoints cached per user.')
-    .setVersion('1')
+    .setVersion('2')
+    .setLicense('UNLICENSED', 'https://choosealicense.com/no-permission/')
+    .addServer('/')
     .addBearerAuth()
     .build();
-  return SwaggerModule.createDocument(app, document);
+  return finishDocument(SwaggerModule.createDocument(app, document));
 }
 
 function setUpOpenApi(app: INestApplication): void {

@@ -12,7 +12,7 @@ export class HabitAnalyticsQueryDto {
   @IsCalendarDate()
   from?: string;
 
-  @ApiPropertyOptional({ format: 'date', description: "Defaults to today in the user's time zone" })
+  @ApiPropertyOptional({ format: 'date', description: "Defaults to today for the user (their time zone and dayStartHour)" })
   @QueryString()
   @IsOptional()
   @IsCalendarDate()

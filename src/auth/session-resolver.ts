@@ -17,7 +17,6 @@ interface MemoEntry {
 
 const MEMO_LIMIT = 10_000;
 
-
 export interface ResolvedSession {
   principal: AuthUser;
   generation: string | null;
@@ -47,10 +46,10 @@ export class SessionResolver {
   ) {}
 
   /**
-   * The principal and the route group's cache validity it was checked under, or null when the token
-   * is revoked. With a `plan` (a cached GET), the route's generation, and its entry for the remembered
-   * user, are read in the same round trip as the session generation (the remembered user's context is
-   * only trusted by the interceptor if it matches the principal's).
+   * The principal and the route group's cache validity it was checked under, or null when the
+   * session has ended. With a `plan` (a cached GET), the route's generation, and its entry for the
+   * remembered user, are read in the same round trip as the session generation (the remembered
+   * user's context is only trusted by the interceptor if it matches the principal's).
    */
   async resolve(claims: AccessTokenClaims, plan?: CacheReadPlan | null): Promise<ResolvedSession | null> {
     const userId = Number(claims.sub);

@@ -1,5 +1,6 @@
 import { applyDecorators, SetMetadata, UseInterceptors } from '@nestjs/common';
-import { ApiHeader, ApiResponse } from '@nestjs/swagger';
+import { ApiExtension, ApiHeader, ApiResponse } from '@nestjs/swagger';
+import { CACHED_ROUTE_EXTENSION } from '../common/openapi/finish-document';
 import { CacheGroup } from './cache-group';
 import { CachedResponseInterceptor } from './cached-response.interceptor';
 
@@ -24,6 +25,7 @@ export const CachedEndpoint = (options: CachedEndpointOptions) =>
   applyDecorators(
     SetMetadata(CACHED_ENDPOINT_KEY, options),
     UseInterceptors(CachedResponseInterceptor),
+    ApiExtension(CACHED_ROUTE_EXTENSION, true),
     ApiHeader({ name: 'Cache-Control', required: false, description: '`no-cache` bypasses the cached entry and refills it (X-Cache: BYPASS)' }),
     ApiHeader({ name: 'If-None-Match', required: false, description: 'ETags of bodies you hold (a list, or `*`; weak comparison): 304 when one is current' }),
     ApiResponse({

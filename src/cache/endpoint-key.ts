@@ -11,7 +11,7 @@ export interface CacheKeyUser {
   dayStartHour: number;
 }
 
-/** Everything of the user a response may depend on besides its id: the time zone, the day start hour and today for them. */
+/** Everything of the user a response may depend on besides its id: the time zone, the day start and today for them. */
 export function keyContext(user: CacheKeyUser): string[] {
   return [user.timezone, String(user.dayStartHour), todayFor(user)];
 }

@@ -1,7 +1,8 @@
 import { Module } from '@nestjs/common';
 import { HealthModule } from '../health/health.module';
+import { SessionsModule } from '../sessions/sessions.module';
 import { MetricsController } from './metrics.controller';
 import { MetricsService } from './metrics.service';
 
-@Module({ imports: [HealthModule], controllers: [MetricsController], providers: [MetricsService], exports: [MetricsService] })
+@Module({ imports: [HealthModule, SessionsModule], controllers: [MetricsController], providers: [MetricsService], exports: [MetricsService] })
 export class MetricsModule {}

@@ -7,6 +7,7 @@ import { CacheStore } from '../cache/cache-store';
 import { FeedStats } from '../events/feed-stats';
 import { HealthService } from '../health/health.service';
 import { RateLimitStorage } from '../rate-limit/rate-limit.storage';
+import { SessionStats } from '../sessions/session-stats';
 
 const OUTCOMES: CacheOutcome[] = ['hit', 'miss', 'bypass'];
 const CIRCUIT_STATES = ['closed', 'open', 'half-open', 'disabled'];
@@ -30,6 +31,7 @@ export class MetricsService {
     store: CacheStore,
     rateLimits: RateLimitStorage,
     feed: FeedStats,
+    sessions: SessionStats,
   ) {
     const registers = [this.registry];
     collectDefaultMetrics({ register: this.registry });
@@ -59,6 +61,7 @@ export class MetricsService {
         this.inc(rateLimits.fallbackHits);
       },
     });
+    registerSessionMetrics(registers, sessions);
     this.databaseUp = new Gauge({ name: 'database_up', help: '1 when the database answered SELECT 1 at scrape time', registers });
     this.redisUp = store.mode === 'redis' ? new Gauge({ name: 'redis_up', help: '1 when Redis answered PING at scrape time', registers }) : null;
   }
@@ -161,6 +164,27 @@ function registerFeedMetrics(registers: Registry[], feed: FeedStats): void {
     collect() {
       this.reset();
       this.inc(feed.resyncs);
+    },
+  });
+}
+
+function registerSessionMetrics(registers: Registry[], stats: SessionStats): void {
+  new Counter({
+    name: 'auth_refreshes_total',
+    help: 'Refresh tokens rotated (including grace-window retries) on this instance',
+    registers,
+    collect() {
+      this.reset();
+      this.inc(stats.refreshes);
+    },
+  });
+  new Counter({
+    name: 'auth_refresh_reuses_total',
+    help: 'Spent refresh tokens presented again (each one ended its session) on this instance',
+    registers,
+    collect() {
+      this.reset();
+      this.inc(stats.reuses);
     },
   });
 }

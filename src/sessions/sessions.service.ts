@@ -5,6 +5,7 @@ import { AppConfig } from '../config/app-config';
 import { SessionResponse, toSessionResponse } from './dto/session.response';
 import { hashSecret, newRefreshToken, newSessionId, parseRefreshToken } from './refresh-token';
 import { Session } from './session.entity';
+import { SessionStats } from './session-stats';
 import { days, isLive, judgeRefresh, refreshExpiresAt, SessionLifetimes } from './session-rules';
 import { SessionsRepository } from './sessions.repository';
 
@@ -21,8 +22,12 @@ export interface IssuedRefresh {
 
 /** One message for unknown, expired, spent and reused tokens: it does not say which. */
 const REFUSED = 'Invalid, expired or revoked refresh token';
-/** A lost race is retried from a fresh read; more than a few means something else is wrong. */
-const SWAP_ATTEMPTS = 5;
+/**
+ * A lost race is retried from a fresh read. Each loss means another refresh of the session won
+ * (and returned), so of N concurrent retries of one token none loses more than N − 1 times: up to
+ * this many concurrent retries inside the grace window are all answered.
+ */
+const SWAP_ATTEMPTS = 10;
 
 /** Sessions and their refresh tokens (API.md § Sessions): start, rotate, list, end. */
 @Injectable()
@@ -34,6 +39,7 @@ export class SessionsService {
     private readonly sessions: SessionsRepository,
     private readonly changes: ChangeNotifier,
     private readonly clock: Clock,
+    private readonly stats: SessionStats,
     config: AppConfig,
   ) {
     this.lifetimes = { idleMs: days(config.sessions.refreshIdleDays), graceMs: config.sessions.refreshGraceSeconds * 1000 };
@@ -71,6 +77,7 @@ export class SessionsService {
       const now = this.clock.now();
       const verdict = judgeRefresh(session, presentedHash, now, this.lifetimes);
       if (verdict === 'expired' || verdict === 'reuse') {
+        if (verdict === 'reuse') this.stats.reuses++;
         await this.endOne(session.userId, session.id);
         break;
       }
@@ -82,7 +89,10 @@ export class SessionsService {
         replacedAt: rotated ? now : session.replacedAt,
         lastUsedAt: now,
       });
-      if (swapped) return this.issued({ ...session, lastUsedAt: now }, next.token, now);
+      if (swapped) {
+        this.stats.refreshes++;
+        return this.issued({ ...session, lastUsedAt: now }, next.token, now);
+      }
     }
     throw new UnauthorizedException(REFUSED);
   }

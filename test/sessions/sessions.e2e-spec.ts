@@ -92,6 +92,9 @@ describe.each(['sqlite', 'postgres'] as const)('sessions and refresh rotation on
       const unknown = await refresh(env.b, `${session.sessionId.replace(/^./, '0')}.${'A'.repeat(43)}`);
       expect(unknown.body).toEqual(reused.body);
       await expectSessionEnded(session, second.refreshToken);
+      const metrics = (await http(env.b).get('/metrics')).text;
+      expect(Number(/^auth_refresh_reuses_total (\d+)$/m.exec(metrics)?.[1])).toBeGreaterThan(0);
+      expect(Number(/^auth_refreshes_total (\d+)$/m.exec((await http(env.a).get('/metrics')).text)?.[1])).toBeGreaterThan(0);
     });
 
     it('lets exactly one live token come out of concurrent refreshes of one token on two instances', async () => {

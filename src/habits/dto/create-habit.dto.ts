@@ -59,7 +59,7 @@ export class CreateHabitDto {
   @IsText(0, 50)
   unit?: string | null;
 
-  @ApiPropertyOptional({ format: 'date', example: '2025-01-01', description: "Defaults to today in the user's time zone" })
+  @ApiPropertyOptional({ format: 'date', example: '2025-01-01', description: "Defaults to today for the user (their time zone and dayStartHour)" })
   @IsOptionalNonNull()
   @IsCalendarDate()
   @Matches(START_DATE_YEARS, { message: 'startDate must not be before 1900-01-01' })

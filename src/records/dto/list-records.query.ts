@@ -11,7 +11,7 @@ export class ListRecordsQuery {
   @IsCalendarDate()
   from?: string;
 
-  @ApiPropertyOptional({ format: 'date', description: "Defaults to today in the user's time zone" })
+  @ApiPropertyOptional({ format: 'date', description: "Defaults to today for the user (their time zone and dayStartHour)" })
   @QueryString()
   @IsOptional()
   @IsCalendarDate()

@@ -1,0 +1,26 @@
+import { ApiProperty } from '@nestjs/swagger';
+
+class CacheTtlSeconds {
+  @ApiProperty() analytics: number;
+  @ApiProperty() categories: number;
+  @ApiProperty() habits: number;
+  @ApiProperty() records: number;
+}
+
+/** API.md § Admin: `GET /api/admin/cache/stats`. */
+export class CacheStatsResponse {
+  @ApiProperty({ enum: ['redis', 'memory', 'disabled'] }) store: 'redis' | 'memory' | 'disabled';
+  @ApiProperty() connected: boolean;
+  @ApiProperty() keys: number;
+  @ApiProperty() memoryBytes: number;
+  @ApiProperty() hits: number;
+  @ApiProperty() misses: number;
+  @ApiProperty({ type: Number, nullable: true }) hitRate: number | null;
+  @ApiProperty() invalidations: number;
+  @ApiProperty() errors: number;
+  @ApiProperty({ type: CacheTtlSeconds }) ttlSeconds: CacheTtlSeconds;
+}
+
+export class DeletedCountResponse {
+  @ApiProperty({ description: 'Cached responses dropped' }) deleted: number;
+}
