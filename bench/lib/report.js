@@ -16,6 +16,7 @@ const TARGETS = [
   { name: 'redisFreeze.errors', target: '= 0', value: (r) => r.redisFreeze.errors, ok: (v) => v === 0 },
   { name: 'redisFreeze.recoverySeconds', target: '<= 5', value: (r) => r.redisFreeze.recoverySeconds, ok: (v) => v !== null && v <= 5 },
   { name: 'peakRssMb', target: '<= 250', value: (r) => r.peakRssMb, ok: (v) => v <= 250 },
+  { name: 'history.growth', target: '<= 1.5', value: (r) => r.history?.growth, ok: (v) => v <= 1.5 },
 ];
 
 function phase(result, name) {
@@ -98,6 +99,7 @@ function renderTable(result) {
       ['peak RSS MB per API instance (mixed)', result.rssByInstance.map((i) => i.peakRssMb).join(' / ')],
       ['hit response bytes', result.dataset.responseBytes],
       ['notModified rps / hit rps (same phase) / per-round ratio', `${result.notModified.rps} / ${result.notModified.hitRps} / ${result.notModified.roundsRatio.join(' ')}`],
+      ...historyRows(result.history),
     ],
   );
   if (result.problems.length) lines.push('Problems:', ...result.problems.map((p) => `  - ${p}`), '');
@@ -105,4 +107,14 @@ function renderTable(result) {
   return lines.join('\n');
 }
 
-module.exports = { evaluateTargets, renderTable };
+/** The `history` scenario's details (also printed alone by `--only history`). */
+function historyRows(h) {
+  if (!h) return [];
+  return [
+    ['history p50 ms 1 y / 10 y (uncached 30-day compliance) and growth', `${h.p50Ms1y} / ${h.p50Ms10y} (${h.growth})`],
+    ['history p99 ms 1 y / 10 y; first read (full walk) ms 1 y / 10 y', `${h.p99Ms1y} / ${h.p99Ms10y}; ${h.coldMs1y} / ${h.coldMs10y}`],
+    ['history records 1 y / 10 y', `${h.records1y} / ${h.records10y}`],
+  ];
+}
+
+module.exports = { evaluateTargets, renderTable, historyRows };

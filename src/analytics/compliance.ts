@@ -64,7 +64,7 @@ export function walkCompliance(
   resumes: ReadonlyMap<number, WalkCheckpoint> = new Map(),
 ): ComplianceWalk {
   const window = toWalkWindow(range, today);
-  const histories = buildHabitHistories(habits, records, window.to).sort(byPosition);
+  const histories = buildHabitHistories(habits, records, window.to, false).sort(byPosition);
   const checkpoints = new Map<number, WalkCheckpoint[]>();
   const entries = histories.map((history) => {
     const walk = walkHistory(history, window, resumes.get(history.habit.id));

@@ -27,22 +27,41 @@ export class HabitHistoryStore {
   constructor(private readonly history: HistoryRepository) {}
 
   async load(userId: number, habits: HistoryHabit[], range: DateRange, today: string): Promise<LoadedHistory> {
-    const before = minDate(range.from, today);
+    const rules = new Map(habits.map((habit) => [habit.id, checkpointRules(habit)]));
     const stored = await this.history.latestCheckpoints(
-      habits.map((habit) => habit.id),
-      before,
+      habits.map((habit) => ({ habitId: habit.id, rules: rules.get(habit.id) ?? '' })),
+      minDate(range.from, today),
     );
     const resumes = new Map<number, WalkCheckpoint>();
-    const spans: RecordSpan[] = [];
-    for (const habit of habits) {
-      const rules = checkpointRules(habit);
-      const row = stored.find((item) => item.habitId === habit.id && item.rules === rules);
-      const resume = row && row.day >= habit.startDate ? decodeCheckpointState(toEpochDay(row.day), row.state) : null;
-      if (resume) resumes.set(habit.id, resume);
-      const since = resume ? fromEpochDay(resume.day + 1 - scoreRule(habit).days) : habit.startDate;
-      if (since <= range.to) spans.push({ habitId: habit.id, since: maxDate(since, habit.startDate) });
+    for (const row of stored) {
+      const habit = habits.find((item) => item.id === row.habitId);
+      const resume = habit && row.day >= habit.startDate ? decodeCheckpointState(toEpochDay(row.day), row.state) : null;
+      if (resume) resumes.set(row.habitId, resume);
     }
-    return { records: await this.history.recordsInSpans(userId, spans, range.to), resumes };
+    const records = await this.history.recordsInSpans(userId, spansFrom(habits, resumes, range), range.to);
+    return { records: await this.consistent(userId, habits, resumes, records, range), resumes };
+  }
+
+  /**
+   * The checkpoints and the records come from two statements: should a record of a resumed habit have
+   * changed in between (its revision moved), that habit walks from startDate on records read again in
+   * one statement, rather than mixing a state from before the change with records from after it.
+   */
+  private async consistent(
+    userId: number,
+    habits: HistoryHabit[],
+    resumes: Map<number, WalkCheckpoint>,
+    records: AnalyticsRecord[],
+    range: DateRange,
+  ): Promise<AnalyticsRecord[]> {
+    if (resumes.size === 0) return records;
+    const revs = await this.history.historyRevs(userId, [...resumes.keys()]);
+    const moved = habits.filter((habit) => resumes.has(habit.id) && revs.get(habit.id) !== habit.historyRev);
+    if (moved.length === 0) return records;
+    for (const habit of moved) resumes.delete(habit.id);
+    const ids = new Set(moved.map((habit) => habit.id));
+    const again = await this.history.recordsInSpans(userId, spansFrom(moved, resumes, range), range.to);
+    return [...records.filter((record) => !ids.has(record.habitId)), ...again];
   }
 
   /** Keeps the checkpoints the walks passed. A failure only costs a longer walk next time. */
@@ -59,6 +78,17 @@ export class HabitHistoryStore {
       }
     }
   }
+}
+
+/** Per habit, its records from the score window before its checkpoint (from startDate without one). */
+function spansFrom(habits: HistoryHabit[], resumes: ReadonlyMap<number, WalkCheckpoint>, range: DateRange): RecordSpan[] {
+  const spans: RecordSpan[] = [];
+  for (const habit of habits) {
+    const resume = resumes.get(habit.id);
+    const since = resume ? fromEpochDay(resume.day + 1 - scoreRule(habit).days) : habit.startDate;
+    if (since <= range.to) spans.push({ habitId: habit.id, since: maxDate(since, habit.startDate) });
+  }
+  return spans;
 }
 
 /** The records of a range only (performance needs no history). */

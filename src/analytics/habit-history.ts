@@ -37,12 +37,14 @@ function markOf(habit: AnalyticsHabit, record: AnalyticsRecord): DayMark {
 /**
  * Indexes records by habit and epoch day, in one pass. Ignored: records of unknown habits, records dated
  * before their habit's startDate (nothing is due then) or after `lastDay`. Should two records share a
- * (habit, date), the later one in `records` wins.
+ * (habit, date), the later one in `records` wins. `withMarks: false` leaves `marks` empty (the walk
+ * reads `records`; only performance needs the marks).
  */
 export function buildHabitHistories(
   habits: readonly AnalyticsHabit[],
   records: readonly AnalyticsRecord[],
   lastDay: number,
+  withMarks = true,
 ): HabitHistory[] {
   const byId = new Map<number, HabitHistory>();
   const histories = habits.map((habit) => {
@@ -62,8 +64,8 @@ export function buildHabitHistories(
     if (history === undefined) continue;
     const day = toEpochDay(record.date);
     if (day < history.startDay || day > lastDay) continue;
-    history.marks.set(day, markOf(history.habit, record));
-    history.records.set(day, { status: record.status, value: record.value });
+    if (withMarks) history.marks.set(day, markOf(history.habit, record));
+    history.records.set(day, record);
     if (day > history.lastMarkedDay) history.lastMarkedDay = day;
   }
   return histories;

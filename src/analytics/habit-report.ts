@@ -35,7 +35,7 @@ export function walkHabitReport(
   resume?: WalkCheckpoint,
 ): HabitReportWalk {
   const window = toWalkWindow(range, today);
-  const [history] = buildHabitHistories([habit], records, window.to);
+  const [history] = buildHabitHistories([habit], records, window.to, false);
   const walk = walkHistory(history, window, resume, true);
   const report: HabitReport = {
     habitId: habit.id,

@@ -9,7 +9,7 @@ import { quotaPeriods, weeklyQuota } from './weekly-quota';
 /*
  * One pass over a habit's days that yields everything API.md "Analytics" asks of it: due/done/skipped in
  * the range, the streaks (as they stood on `to`), the score, the day statuses, and checkpoints: the
- * state at the end of a closed period (at least 32 days apart, before today) from which a later walk can
+ * state at the end of a closed period (at least 32 days apart, before the range and today) from which a later walk can
  * resume and give the very same answers. Walking from startDate is the reference (the "full walk");
  * resuming from a checkpoint only needs the records from `checkpoint.day + 1 - D` on (D: the score window).
  */
@@ -130,6 +130,8 @@ class Walk {
   readonly startDay: number;
   /** From here on, before the range, nothing changes: no record, and every occurrence is pending. */
   readonly quietFrom: number;
+  /** Checkpoints lie before this day: min(from, today). */
+  readonly checkpointLimit: number;
 
   constructor(
     readonly habit: AnalyticsHabit,
@@ -146,6 +148,7 @@ class Walk {
     this.streak = new StreakTracker(resume);
     this.lastCheckpoint = resume ? resume.day : startDay - 1;
     this.quietFrom = Math.max(window.today + 1, lastRecordDay + 1);
+    this.checkpointLimit = Math.min(window.from, window.today);
     if (resume) this.primeScoreWindow(resume.day);
   }
 
@@ -162,9 +165,13 @@ class Walk {
     if (day <= this.window.today) this.score = this.tracker.next(day, record?.status, record?.value ?? 0);
   }
 
-  /** Records the checkpoint at the end of `periodEnd` when it is due. */
+  /**
+   * Records the checkpoint at the end of `periodEnd` when it is due. Only before the range (and before
+   * today): a later read resumes from the latest one before its own range, so each is passed, and kept,
+   * once.
+   */
   maybeCheckpoint(periodEnd: number): void {
-    if (periodEnd >= this.window.today || periodEnd < this.lastCheckpoint + CHECKPOINT_SPACING) return;
+    if (periodEnd >= this.checkpointLimit || periodEnd < this.lastCheckpoint + CHECKPOINT_SPACING) return;
     const { run, runStart, runEnd } = this.streak;
     this.checkpoints.push({ day: periodEnd, score: this.score, run, runStart, runEnd });
     this.lastCheckpoint = periodEnd;

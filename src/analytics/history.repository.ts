@@ -85,14 +85,25 @@ export class HistoryRepository {
     return rows.length === 0 ? null : toHistoryHabit(rows[0]);
   }
 
-  /** Per habit and rules, the latest checkpoint dated before `before`. */
-  latestCheckpoints(habitIds: number[], before: string): Promise<StoredCheckpoint[]> {
-    if (habitIds.length === 0) return Promise.resolve([]);
+  /** The current `history_rev` of each of the user's given habits. */
+  async historyRevs(userId: number, habitIds: number[]): Promise<Map<number, number>> {
+    if (habitIds.length === 0) return new Map();
+    const rows = await this.query<{ id: number; history_rev: number }>(
+      `SELECT id, history_rev FROM habits WHERE user_id = ? AND id IN (${marks(habitIds.length)})`,
+      [userId, ...habitIds],
+    );
+    return new Map(rows.map((row) => [Number(row.id), Number(row.history_rev)]));
+  }
+
+  /** Per habit, its latest checkpoint of the given rules dated before `before` (one index probe each). */
+  latestCheckpoints(habits: { habitId: number; rules: string }[], before: string): Promise<StoredCheckpoint[]> {
+    if (habits.length === 0) return Promise.resolve([]);
+    const one =
+      'SELECT * FROM (SELECT habit_id AS "habitId", day AS "day", rules AS "rules", state AS "state" FROM habit_checkpoints' +
+      ' WHERE habit_id = ? AND rules = ? AND day < ? ORDER BY day DESC LIMIT 1) AS latest';
     return this.query<StoredCheckpoint>(
-      `SELECT c.habit_id AS "habitId", c.day AS "day", c.rules AS "rules", c.state AS "state" FROM habit_checkpoints c
-       WHERE c.habit_id IN (${marks(habitIds.length)}) AND c.day < ?
-       AND c.day = (SELECT MAX(x.day) FROM habit_checkpoints x WHERE x.habit_id = c.habit_id AND x.rules = c.rules AND x.day < ?)`,
-      [...habitIds, before, before],
+      habits.map(() => one).join(' UNION ALL '),
+      habits.flatMap((habit) => [habit.habitId, habit.rules, before]),
     );
   }
 
@@ -108,7 +119,9 @@ export class HistoryRepository {
       params.push(...ids, since);
     }
     const rows = await this.query<RecordRow>(
-      `SELECT habit_id, date, status, value FROM habit_records WHERE user_id = ? AND date <= ? AND (${clauses.join(' OR ')})`,
+      // `user_id + 0`: still scoped by the owner, but the planner probes the (habit_id, date) index per
+      // span instead of scanning the owner's whole history through (user_id, date).
+      `SELECT habit_id, date, status, value FROM habit_records WHERE user_id + 0 = ? AND date <= ? AND (${clauses.join(' OR ')})`,
       params,
     );
     return rows.map((row) => ({ habitId: Number(row.habit_id), date: row.date, status: row.status, value: Number(row.value) }));

@@ -75,50 +75,78 @@ export function scoreRule(habit: Omit<ScoreHabit, 'startDate'>): ScoreRule {
   };
 }
 
-/** A done record inside the rolling window. */
-interface WindowEntry {
-  day: number;
-  value: number;
-}
-
 /**
  * The recurrence, fed one epoch day at a time in date order from startDate. It holds the score of the
- * last day fed and the done records of the D days ending there, so a walk can resume from a saved
- * `score` with the window primed from the records before it (see `prime`) and give the very same floats.
+ * last day fed and the done records of the D days ending there (a ring of D slots, one per day), so a
+ * walk can resume from a saved `score` with the window primed from the records before it (see `prime`)
+ * and give the very same floats: numeric sums always add the window's values oldest first.
  */
 export class ScoreTracker {
-  private readonly window: WindowEntry[] = [];
+  private readonly done: Uint8Array;
+  private readonly values: Float64Array;
+  private count = 0;
+  private lastDay = -Infinity;
 
   constructor(
     private readonly rule: ScoreRule,
     public score: number = rule.initial,
-  ) {}
+  ) {
+    this.done = new Uint8Array(rule.days);
+    this.values = new Float64Array(rule.days);
+  }
 
-  /** Adds a done record of a day already accounted for in `score` (resuming a walk). */
+  /** Adds a done record of a day already accounted for in `score` (resuming a walk), oldest first. */
   prime(day: number, value: number): void {
-    this.window.push({ day, value });
+    this.advanceTo(day);
+    this.put(day, value);
   }
 
   /** Advances to `day` (the next day after the last one fed) and returns its score. */
   next(day: number, status: RecordStatus | undefined, value: number): number {
-    const window = this.window;
-    const oldest = day - this.rule.days;
-    let drop = 0;
-    while (drop < window.length && window[drop].day <= oldest) drop += 1;
-    if (drop > 0) window.splice(0, drop);
+    this.advanceTo(day);
     if (status === 'skipped') return this.score;
-    if (status === 'done') window.push({ day, value });
+    if (status === 'done') this.put(day, value);
     const m = this.rule.multiplier;
-    this.score = this.score * m + this.contribution() * (1 - m);
+    this.score = this.score * m + this.contribution(day) * (1 - m);
     return this.score;
   }
 
-  /** c(d) from the window, summed oldest first (the same order whichever day a walk started from). */
-  private contribution(): number {
+  private slot(day: number): number {
+    const size = this.rule.days;
+    return ((day % size) + size) % size;
+  }
+
+  /** Empties the slots of the days that leave the window on the way to `day`. */
+  private advanceTo(day: number): void {
+    const size = this.rule.days;
+    const from = day - this.lastDay >= size ? day - size + 1 : this.lastDay + 1;
+    for (let d = from; d <= day; d++) {
+      const slot = this.slot(d);
+      if (this.done[slot] === 1) this.count -= 1;
+      this.done[slot] = 0;
+      this.values[slot] = 0;
+    }
+    this.lastDay = day;
+  }
+
+  private put(day: number, value: number): void {
+    const slot = this.slot(day);
+    if (this.done[slot] === 0) this.count += 1;
+    this.done[slot] = 1;
+    this.values[slot] = value;
+  }
+
+  /** c(d) from the window of the D days ending at `day`. */
+  private contribution(day: number): number {
     const rule = this.rule;
-    if (!rule.numeric) return Math.min(1, this.window.length / rule.times);
+    if (!rule.numeric) return Math.min(1, this.count / rule.times);
     let sum = 0;
-    for (const entry of this.window) sum += entry.value;
+    if (this.count > 0) {
+      for (let d = day - rule.days + 1; d <= day; d++) {
+        const slot = this.slot(d);
+        if (this.done[slot] === 1) sum += this.values[slot];
+      }
+    }
     if (rule.atMost) return Math.min(1, Math.max(0, 1 - (sum - rule.total) / rule.total));
     return Math.min(1, sum / rule.total);
   }

@@ -3,6 +3,9 @@ import { addDays, todayIn } from '../../src/common/dates/calendar-date';
 import type { AnalyticsHabit, AnalyticsRecord, HabitReport } from '../../src/analytics/analytics.types';
 import { computeCompliance } from '../../src/analytics/compliance';
 import { computeHabitReport } from '../../src/analytics/habit-report';
+import { HabitHistoryStore } from '../../src/analytics/habit-history-store';
+import { HistoryRepository } from '../../src/analytics/history.repository';
+import { computePerformance } from '../../src/analytics/performance';
 import { ApiClient, Session } from '../support/api-client';
 import { ApiSuite, DATABASES, expectBadRequest, expectError, startApiSuite } from './api-suite';
 
@@ -123,6 +126,26 @@ describe.each(DATABASES)('per-habit analytics, score and bounded history on %s',
     });
   });
 
+  it('documents the route, the score, per_period and targetType in the OpenAPI document', async () => {
+    const doc = (await api.http.get('/docs-json').expect(200)).body as {
+      paths: Record<string, Record<string, { responses: Record<string, unknown>; parameters: { name: string; in: string }[]; security?: unknown[] }>>;
+      components: { schemas: Record<string, { properties: Record<string, Record<string, unknown>> }> };
+    };
+    const route = doc.paths['/api/analytics/habits/{id}']?.get;
+    expect(Object.keys(route?.responses ?? {}).sort()).toEqual(['200', '400', '401', '404']);
+    expect(JSON.stringify(route?.responses['404'])).toContain('ErrorResponse');
+    expect(route?.security).toEqual([{ bearer: [] }]);
+    expect(route?.parameters.map((parameter) => `${parameter.in}:${parameter.name}`).sort()).toEqual(['header:Cache-Control', 'path:id', 'query:from', 'query:to']);
+    const schemas = doc.components.schemas;
+    expect(Object.keys(schemas.HabitReportResponse.properties).sort()).toEqual(
+      ['bestStreak', 'currentStreak', 'days', 'done', 'due', 'from', 'habitId', 'rate', 'score', 'skipped', 'streaks', 'to'].sort(),
+    );
+    expect(schemas.HabitDayResponse.properties.status.enum).toEqual(['done', 'skipped', 'partial', 'missed', 'pending', 'none']);
+    expect(schemas.HabitComplianceResponse.properties.score).toBeDefined();
+    expect(schemas.HabitResponse.properties.targetType.enum).toEqual(['at_least', 'at_most']);
+    expect(JSON.stringify(schemas.CreateHabitDto.properties.schedule)).toContain('per_period');
+  });
+
   describe('per_period, at_most and the score in every analytics route', () => {
     it('computes compliance and the habit report of per_period and at_most habits as the pure functions do', async () => {
       const session = await api.register();
@@ -157,8 +180,9 @@ describe.each(DATABASES)('per-habit analytics, score and bounded history on %s',
         const body = (await get(session, `/api/analytics/habits/${habit.id}${query}`)).body as HabitReport;
         expect(body).toEqual(computeHabitReport(habit, records, range, today));
       }
-      const perf = (await get(session, `/api/analytics/performance${query}`)).body as { totals: Body };
-      expect(perf.totals.due).toBeGreaterThan(0);
+      const performance = computePerformance([period.habit, coffee.habit], [...period.records, ...coffee.records], range);
+      expect(performance.totals.due).toBeGreaterThan(30);
+      expect((await get(session, `/api/analytics/performance${query}`)).body).toEqual(performance);
     });
 
     it('answers compliance in the user’s own time zone', async () => {
@@ -228,6 +252,41 @@ describe.each(DATABASES)('per-habit analytics, score and bounded history on %s',
       expect(patched.status).toBe(200);
       const weekly = asAnalyticsHabit(patched.body as Body);
       expect((await noCache(path)).body).toEqual(computeHabitReport(weekly, remaining, range, today));
+    });
+
+    it('stores no checkpoint computed from records older than the habit’s current revision', async () => {
+      const session = await api.register();
+      const habit = await api.createHabit(session, { name: 'Guarded', startDate: addDays(today, -100) });
+      const history = suite.testApp.app.get(HistoryRepository);
+      const before = await history.findHabit(session.userId, habit.id as number);
+      await api.putRecord(session, habit.id as number, addDays(today, -90));
+      const after = await history.findHabit(session.userId, habit.id as number);
+      expect(after?.historyRev).toBeGreaterThan(before?.historyRev ?? Infinity);
+      const row = { day: addDays(today, -60), state: '[0.5,1,1,1]' };
+      await history.saveCheckpoints(habit.id as number, before?.historyRev ?? 0, 'rules', [row]);
+      expect(await history.latestCheckpoints([{ habitId: habit.id as number, rules: 'rules' }], today)).toEqual([]);
+      await history.saveCheckpoints(habit.id as number, after?.historyRev ?? 0, 'rules', [row]);
+      expect(await history.latestCheckpoints([{ habitId: habit.id as number, rules: 'rules' }], today)).toEqual([
+        { habitId: habit.id, day: row.day, rules: 'rules', state: row.state },
+      ]);
+    });
+
+    it('walks from startDate, on records read in one statement, when the records changed after the habit was read', async () => {
+      const session = await api.register();
+      const { habit, records } = await longHabit(session);
+      await api.as(session).get(`/api/analytics/habits/${habit.id}`).set('Cache-Control', 'no-cache').expect(200);
+      const history = suite.testApp.app.get(HistoryRepository);
+      const store = suite.testApp.app.get(HabitHistoryStore);
+      const current = await history.findHabit(session.userId, habit.id);
+      if (!current) throw new Error('habit not found');
+      const range = { from: addDays(today, -29), to: today };
+      const fresh = await store.load(session.userId, [current], range, today);
+      expect(fresh.resumes.has(habit.id)).toBe(true);
+      expect(fresh.records.length).toBeLessThan(100);
+      // As if a record had been written between reading the habit and reading its checkpoints.
+      const stale = await store.load(session.userId, [{ ...current, historyRev: current.historyRev - 1 }], range, today);
+      expect(stale.resumes.size).toBe(0);
+      expect(stale.records.length).toBe(records.length);
     });
   });
 });

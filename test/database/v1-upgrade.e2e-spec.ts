@@ -49,6 +49,16 @@ describe.each<TestDatabaseKind>(['sqlite', 'postgres'])('upgrading a v1 database
       { habit_id: 1, value: 1 },
       { habit_id: 2, value: 25 },
     ]);
+
+    // The record triggers work on the upgraded schema: a change drops the checkpoints on or after its date.
+    await v2.query(
+      `INSERT INTO habit_checkpoints (habit_id, day, rules, state) VALUES (1, '2025-01-01', 'r', 's'), (1, '2025-01-05', 'r', 's')`,
+    );
+    await v2.query(`UPDATE habit_records SET status = 'skipped' WHERE habit_id = 1 AND date = '2025-01-02'`);
+    expect(await v2.query<object[]>('SELECT day FROM habit_checkpoints ORDER BY day')).toEqual([{ day: '2025-01-01' }]);
+    const revs = await v2.query<{ history_rev: number }[]>('SELECT history_rev FROM habits ORDER BY id');
+    expect(Number(revs[0].history_rev)).toBeGreaterThan(0);
+    expect(Number(revs[1].history_rev)).toBe(0);
     await v2.destroy();
   });
 });
