@@ -17,6 +17,7 @@ const { existsSync, mkdirSync, mkdtempSync, readdirSync, rmSync, statSync, write
 const os = require('node:os');
 const path = require('node:path');
 const { addDays, todayUtc } = require('./lib/dates');
+const { runEvents } = require('./lib/events');
 const { runRedisFreeze } = require('./lib/freeze');
 const { runHistory } = require('./lib/history');
 const { runInvalidation } = require('./lib/invalidation');
@@ -47,11 +48,13 @@ const PLAN = QUICK
   ? {
       connections: 10, seconds: 1.5, warmupSeconds: 0.5, rounds: 1, hitCount: 500, uncachedCount: 20, latencyBatches: 2,
       mixedS: 2, freeze: { baselineS: 2, freezeS: 2, afterS: 6 }, invalidationIterations: 50, largeKeys: 100_000,
+      events: { streams: 200, writes: 40 },
       historyCount: 40, historyBatches: 4,
     }
   : {
       connections: 10, seconds: 2, warmupSeconds: 2, rounds: 8, hitCount: 5000, uncachedCount: 200, latencyBatches: 10,
       mixedS: 20, freeze: { baselineS: 5, freezeS: 5, afterS: 15 }, invalidationIterations: 1000, largeKeys: 1_000_000,
+      events: { streams: 2000, writes: 400 },
       historyCount: 300, historyBatches: 10,
     };
 
@@ -110,8 +113,11 @@ async function runAll(children, workDir) {
   const history = await phase(ctx, 'history', runHistoryScenario);
   const stampede = await phase(ctx, 'stampede', runStampedeScenario);
   const invalidation = await phase(ctx, 'invalidation', runInvalidationScenario);
+  const events = await phase(ctx, 'events', runEventsScenario);
 
   const result = assemble({ ...throughput, notModified, latency, history, mixed: mixed.summary, rssByInstance: mixed.rssByInstance, invalidation, stampede, redisFreeze, observer, data });
+  result.events = events;
+  result.targets = evaluateTargets(result);
   await Promise.all([a.close(), b.close()]);
   await redis.close();
   if (CPU_PROF) log(`CPU profile of api-a in ${path.relative(ROOT, PROFILE_DIR)}/`);
@@ -123,6 +129,7 @@ const PHASES = {
   redisFreeze: runFreeze,
   throughput: runRatios,
   notModified: runNotModifiedScenario,
+  events: runEventsScenario,
   latency: runLatencyScenario,
   history: runHistoryScenario,
   stampede: runStampedeScenario,
@@ -204,6 +211,12 @@ function runStampedeScenario({ a, data, today }) {
 function runInvalidationScenario({ a, redis, data }) {
   log(`Scenario 7: invalidation with 1 000 and ${PLAN.largeKeys.toLocaleString('en')} other keys…`);
   return runInvalidation({ api: a, redis, admin: data.admin, target: data.users[1], iterations: PLAN.invalidationIterations, largeKeys: PLAN.largeKeys });
+}
+
+/** Scenario events: 2,000 change-feed streams on api-a, writes through api-b. */
+function runEventsScenario({ a, b, today }) {
+  log(`Scenario events: ${PLAN.events.streams} open streams on api-a, ${PLAN.events.writes} writes through api-b…`);
+  return runEvents({ a, b, today, log, ...PLAN.events });
 }
 
 /** latest.json: the issue's keys first, then the details that explain them. */

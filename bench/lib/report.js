@@ -16,6 +16,10 @@ const TARGETS = [
   { name: 'redisFreeze.errors', target: '= 0', value: (r) => r.redisFreeze.errors, ok: (v) => v === 0 },
   { name: 'redisFreeze.recoverySeconds', target: '<= 5', value: (r) => r.redisFreeze.recoverySeconds, ok: (v) => v !== null && v <= 5 },
   { name: 'peakRssMb', target: '<= 250', value: (r) => r.peakRssMb, ok: (v) => v <= 250 },
+  { name: 'events.streams', target: '>= 2000', value: (r) => r.events?.streams, ok: (v) => v >= 2000 },
+  { name: 'events.p99Ms', target: '<= 250', value: (r) => r.events?.p99Ms, ok: (v) => v <= 250 },
+  { name: 'events.rssPerStreamKb', target: '<= 20', value: (r) => r.events?.rssPerStreamKb, ok: (v) => v <= 20 },
+  { name: 'events.missed', target: '= 0', value: (r) => r.events?.missed, ok: (v) => v === 0 },
   { name: 'history.growth', target: '<= 1.5', value: (r) => r.history?.growth, ok: (v) => v <= 1.5 },
 ];
 
@@ -98,6 +102,7 @@ function renderTable(result) {
       ['redisFreeze hit rate before / recovery s', `${f.hitRateBefore} / ${f.recoverySeconds}`],
       ['peak RSS MB per API instance (mixed)', result.rssByInstance.map((i) => i.peakRssMb).join(' / ')],
       ['hit response bytes', result.dataset.responseBytes],
+      ['events p50 / max ms, deliveries, missed, RSS MB before / after streams', result.events ? `${result.events.p50Ms} / ${result.events.maxMs}, ${result.events.deliveries}, ${result.events.missed}, ${result.events.rssBeforeMb} / ${result.events.rssAfterMb}` : '-'],
       ['notModified rps / hit rps (same phase) / per-round ratio', `${result.notModified.rps} / ${result.notModified.hitRps} / ${result.notModified.roundsRatio.join(' ')}`],
       ...historyRows(result.history),
     ],

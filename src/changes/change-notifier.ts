@@ -8,7 +8,8 @@ import { ChangeGroup } from './change-group';
  * committed and before it answers, naming the user and what changed. This service fans it out:
  * the cached responses of the groups it names are dropped, then the change is published to the
  * user's open event streams on every instance (fire and forget: publishing never blocks or fails
- * the mutation). Never throws for a cache or Redis that is unreachable.
+ * the mutation). So no feature grows a second call per mutation. Never throws for a cache or
+ * Redis that is unreachable.
  */
 @Injectable()
 export class ChangeNotifier {
@@ -26,7 +27,7 @@ export class ChangeNotifier {
   /**
    * One or more sessions of the user ended (logout, logout-all, session deleted, password changed,
    * account deleted), after the database says so: remembered principals are dropped on every
-   * instance (the user's cache generation changes), then the user's open event streams re-check
+   * instance (the user's session generation changes), then the user's open event streams re-check
    * their token on every instance and end the refused ones.
    */
   async sessionsEnded(userId: number): Promise<void> {

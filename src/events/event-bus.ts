@@ -4,7 +4,8 @@ import { RedisClientType } from '@redis/client';
 import { ChangeGroup } from '../changes/change-group';
 import { REDIS_CONNECTION } from '../cache/cache-backend.provider';
 import { connectInBackground } from '../cache/redis-connection';
-import { decodeFeedMessage, encodeFeedMessage, FEED_CHANNEL, FeedMessage } from './feed-message';
+import { AppConfig } from '../config/app-config';
+import { decodeFeedMessage, encodeFeedMessage, feedChannel, FeedMessage } from './feed-message';
 
 /** A message as a service hands it over; the bus adds its origin. */
 export type OutgoingFeedMessage = { kind: 'change'; userId: number; groups: ChangeGroup[]; at: string } | { kind: 'sessions'; userId: number };
@@ -35,8 +36,14 @@ export class EventBus implements OnModuleInit, OnApplicationShutdown {
   private subscriber: RedisClientType | null = null;
   private pending = 0;
   private publishFailed = false;
+  private readonly channel: string;
 
-  constructor(@Inject(REDIS_CONNECTION) private readonly redis: RedisClientType | null) {}
+  constructor(
+    @Inject(REDIS_CONNECTION) private readonly redis: RedisClientType | null,
+    config: AppConfig,
+  ) {
+    this.channel = config.redisUrl ? feedChannel(config.redisUrl) : 'events:feed:local';
+  }
 
   get shared(): boolean {
     return this.redis !== null;
@@ -59,7 +66,7 @@ export class EventBus implements OnModuleInit, OnApplicationShutdown {
     this.subscriber = subscriber;
     subscriber.on('error', () => undefined);
     subscriber.on('ready', () => this.onSubscriberReady());
-    subscriber.subscribe(FEED_CHANNEL, (raw: string) => this.receive(raw)).catch((error: Error) => this.logger.warn(`Feed subscription failed: ${error.message}`));
+    subscriber.subscribe(this.channel, (raw: string) => this.receive(raw)).catch((error: Error) => this.logger.warn(`Feed subscription failed: ${error.message}`));
     await connectInBackground(subscriber, 1000);
   }
 
@@ -76,7 +83,7 @@ export class EventBus implements OnModuleInit, OnApplicationShutdown {
     }
     this.pending += 1;
     this.redis
-      .publish(FEED_CHANNEL, encodeFeedMessage(message))
+      .publish(this.channel, encodeFeedMessage(message))
       .then(() => this.afterPublished(message))
       .catch((error: Error) => this.markPublishFailed(error.message))
       .finally(() => (this.pending -= 1));

@@ -62,7 +62,7 @@ export class EventStreams implements FeedListener, OnModuleInit, OnModuleDestroy
     const streams = this.byUser.get(message.userId);
     if (!streams) return;
     if (message.kind === 'change') for (const stream of streams) stream.change(message.groups, message.at);
-    else for (const stream of streams) void this.recheck(stream);
+    else this.recheck(streams);
   }
 
   /** Messages may have been missed: every stream refetches everything, and every token is checked again. */
@@ -71,18 +71,24 @@ export class EventStreams implements FeedListener, OnModuleInit, OnModuleDestroy
     this.stats.resyncs += 1;
     const at = new Date().toISOString();
     for (const streams of this.byUser.values()) {
-      for (const stream of streams) {
-        stream.change(CHANGE_GROUPS, at);
-        void this.recheck(stream);
-      }
+      for (const stream of streams) stream.change(CHANGE_GROUPS, at);
+      this.recheck(streams);
     }
   }
 
+  /** Asks once per token (a user's streams often share one) and ends the streams of refused ones. */
+  private recheck(streams: Iterable<EventStream>): void {
+    const byToken = new Map<string, EventStream[]>();
+    for (const stream of streams) byToken.set(stream.identity.claims.jti, [...(byToken.get(stream.identity.claims.jti) ?? []), stream]);
+    for (const sharing of byToken.values()) void this.recheckToken(sharing);
+  }
+
   /** SessionResolver is the one place that decides whether a token is still good. */
-  private async recheck(stream: EventStream): Promise<void> {
+  private async recheckToken(streams: EventStream[]): Promise<void> {
     try {
-      const session = await this.sessions.resolve(stream.identity.claims);
-      if (!session && stream.isOpen) stream.end('revoked');
+      const session = await this.sessions.resolve(streams[0].identity.claims);
+      if (session) return;
+      for (const stream of streams) if (stream.isOpen) stream.end('revoked');
     } catch (error) {
       this.logger.warn(`Could not re-check the token of an event stream (kept open): ${(error as Error).message}`);
     }

@@ -35,6 +35,7 @@ export class EventsService {
   /** 401, 429 or 503 as a normal answer; otherwise the reply is taken over by the stream. */
   async open(request: FastifyRequest, reply: FastifyReply, ticket: string | undefined): Promise<void> {
     const claims = await this.authenticate(request.headers.authorization, ticket);
+    if (request.method === 'HEAD') return this.answerHead(request, reply);
     const identity = { id: randomUUID(), userId: Number(claims.sub), claims };
     if (!(await this.slots.acquire(identity))) {
       throw new RetryLaterException(429, `At most ${MAX_STREAMS_PER_USER} event streams may be open per user`, SLOT_RETRY_AFTER_SECONDS);
@@ -42,6 +43,13 @@ export class EventsService {
     if (request.raw.destroyed) return this.slots.release(identity);
     reply.hijack();
     this.streams.open(identity, request.raw, reply.raw, streamHeaders(request, reply));
+  }
+
+  /** Fastify answers HEAD on GET routes: the headers of a stream, no stream (and no slot). */
+  private answerHead(request: FastifyRequest, reply: FastifyReply): void {
+    reply.hijack();
+    reply.raw.writeHead(200, streamHeaders(request, reply));
+    reply.raw.end();
   }
 
   private async authenticate(authorization: string | string[] | undefined, ticket: string | undefined): Promise<AccessTokenClaims> {
@@ -65,12 +73,13 @@ export class EventsService {
  */
 function streamHeaders(request: FastifyRequest, reply: FastifyReply): Record<string, string | number | string[]> {
   const earlier = reply.getHeaders() as Record<string, string | number | string[]>;
+  const vary = [earlier.vary, 'Authorization'].flat().filter((value) => value !== undefined);
   return {
     ...earlier,
     ...API_SECURITY_HEADERS,
     'content-type': 'text/event-stream; charset=utf-8',
     'cache-control': 'private, no-store',
-    vary: 'Authorization',
+    vary: vary.join(', '),
     'x-request-id': request.id,
     'x-accel-buffering': 'no',
   };

@@ -1,4 +1,4 @@
-import { decodeFeedMessage, encodeFeedMessage, FeedMessage } from './feed-message';
+import { decodeFeedMessage, encodeFeedMessage, FeedMessage, feedChannel } from './feed-message';
 
 describe('feed messages between instances', () => {
   it('round-trips a change, a sessions and a resync message', () => {
@@ -20,5 +20,13 @@ describe('feed messages between instances', () => {
     ['no groups', '{"kind":"change","userId":7,"groups":[],"at":"x","origin":"a"}'],
   ])('ignores %s', (_name, raw) => {
     expect(decodeFeedMessage(raw)).toBeNull();
+  });
+});
+
+describe('feed channel', () => {
+  it('names the Redis database, which pub/sub itself ignores', () => {
+    expect(feedChannel('redis://127.0.0.1:6379')).toBe('events:feed:0');
+    expect(feedChannel('redis://:secret@redis:6379/3')).toBe('events:feed:3');
+    expect(feedChannel('rediss://user:pass@host:6380/12')).toBe('events:feed:12');
   });
 });

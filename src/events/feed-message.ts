@@ -7,8 +7,15 @@ export type FeedMessage =
   /** The sender could not publish for a while: every instance tells every open stream to refetch everything. */
   | { kind: 'resync'; origin: string };
 
-/** The one Redis pub/sub channel of the feed: the subscriber's cost does not grow with users. */
-export const FEED_CHANNEL = 'events:feed';
+/**
+ * The one Redis pub/sub channel of the feed (the subscriber's cost does not grow with users).
+ * Pub/sub ignores the database index, so the channel names it: deployments (or test suites) that
+ * share a Redis server through different databases never hear each other's users.
+ */
+export function feedChannel(redisUrl: string): string {
+  const database = /^\/(\d+)/.exec(new URL(redisUrl).pathname)?.[1] ?? '0';
+  return `events:feed:${Number(database)}`;
+}
 
 export function encodeFeedMessage(message: FeedMessage): string {
   return JSON.stringify(message);

@@ -78,6 +78,15 @@ export class SseStream {
     });
   }
 
+  /** Resolves once the opening (`retry:` and its comment) has arrived; rejects after `timeoutMs`. */
+  async opened(timeoutMs: number): Promise<void> {
+    const deadline = performance.now() + timeoutMs;
+    while (this.retry === null) {
+      if (performance.now() > deadline) throw new Error(`the stream's opening did not arrive within ${timeoutMs} ms`);
+      await new Promise((resolve) => setTimeout(resolve, 5));
+    }
+  }
+
   /** Forget what was received so far (so that `next` only sees what comes after). */
   clear(): void {
     this.events.length = 0;
