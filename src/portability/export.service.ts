@@ -23,7 +23,8 @@ export class ExportService {
   /** The head (profile, categories, habits) is read before answering, the records page by page while streaming. */
   async json(user: AuthUser): Promise<StreamableFile> {
     const head = await this.head(user);
-    const stream = Readable.from(exportDocumentChunks(head, this.recordPages(user.id)));
+    const habitIds = new Set(head.habits.map((habit) => habit.id));
+    const stream = Readable.from(exportDocumentChunks(head, this.recordPages(user.id, habitIds)));
     return new StreamableFile(stream, { type: 'application/json; charset=utf-8', disposition: attachment(`habits-${head.exportedAt.slice(0, 10)}.json`) });
   }
 
@@ -51,11 +52,16 @@ export class ExportService {
     };
   }
 
-  private async *recordPages(userId: number): AsyncGenerator<RecordResponse[]> {
+  /**
+   * The pages are read while the answer streams, outside any transaction (which would hold SQLite's one
+   * connection for as long as the client reads): records of a habit created meanwhile are left out, so
+   * that every record of the document refers to one of its habits.
+   */
+  private async *recordPages(userId: number, habitIds: ReadonlySet<number>): AsyncGenerator<RecordResponse[]> {
     for (let afterId = 0; ; ) {
       const page = await this.repository.recordsPage(userId, afterId, RECORDS_PAGE);
       if (page.length === 0) return;
-      yield page.map(toRecordResponse);
+      yield page.filter((record) => habitIds.has(record.habitId)).map(toRecordResponse);
       afterId = page[page.length - 1].id;
     }
   }

@@ -50,12 +50,21 @@ export class PortabilityClient {
     const categoryNames = new Map((categories.body as Json[]).map((c) => [c.id, c.name]));
     const habits = [...(active.body as Json[]), ...(archived.body as Json[])];
     const habitNames = new Map(habits.map((h) => [h.id, h.name]));
+    const histories: Json = {};
+    for (const habit of habits) {
+      const history = await as.get(`/api/analytics/habits/${habit.id as number}?from=${addDaysIso(to, -365)}&to=${to}`);
+      expect(history.status).toBe(200);
+      const report: Json = { ...(history.body as Json) };
+      delete report.habitId;
+      histories[habit.name as string] = report;
+    }
     return {
       categories: (categories.body as Json[]).map(({ name, color }) => ({ name, color })),
       habits: habits.map(({ id: _id, createdAt: _c, updatedAt: _u, position: _p, categoryId, ...habit }) => ({ ...habit, category: categoryNames.get(categoryId) ?? null })),
       records: (records.body as Json[]).map(({ habitId, date, status, value, note }) => ({ habit: habitNames.get(habitId), date, status, value, note })),
       compliance: ((compliance.body as Json).habits as Json[]).map(({ habitId: _id, ...entry }) => entry),
       performance: performance.body as Json,
+      histories,
     };
   }
 }

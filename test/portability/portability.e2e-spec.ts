@@ -87,6 +87,22 @@ describe.each(DATABASES)('export and import on %s', (database) => {
       expect(await countsOf(target.userId)).toEqual({ categories: 2, habits: 7, records });
     });
 
+    it('is one change for delta sync: a client syncing after the import receives everything it wrote', async () => {
+      const owner = await api.register();
+      await seedAccount(api, owner, today);
+      const exported = (await client.exportJson(owner)).body as Json;
+      const target = await api.register();
+      const before = await api.as(target).get('/api/sync');
+      expect(before.status).toBe(200);
+      await client.importJson(target, exported);
+      const delta = await api.as(target).get(`/api/sync?since=${encodeURIComponent(before.body.cursor as string)}&limit=5000`);
+      expect(delta.status).toBe(200);
+      expect(delta.body).toMatchObject({ full: false, hasMore: false });
+      expect((delta.body.categories as Json[]).map((c) => c.name).sort()).toEqual(['Health', 'Work']);
+      expect(delta.body.habits).toHaveLength(7);
+      expect(delta.body.records).toHaveLength((exported.records as Json[]).length);
+    });
+
     it('merges by name into existing categories and habits, upserting their records', async () => {
       const user = await api.register();
       const existing = await api.createHabit(user, { name: 'stretch', startDate: addDaysIso(today, -3) });
@@ -168,6 +184,15 @@ describe.each(DATABASES)('export and import on %s', (database) => {
       expect(scores[0]).toBe('Date,Score');
       expect(scores[1]).toMatch(new RegExp(`^${today},0\\.\\d{4}$`));
       expect(scores).toHaveLength(1 + 41 + 1);
+      // Scores.csv holds the API's own score (src/analytics/score.ts), newest first, for every date listed.
+      const habitList = (await api.as(owner).get('/api/habits?archived=true')).body as Json[];
+      const allHabits = [...((await api.as(owner).get('/api/habits')).body as Json[]), ...habitList];
+      for (const [folder, name] of [['001 Stretch', 'Stretch'], ['004 Coffee', 'Coffee'], ['005 Read', 'Read'], ['002 Swim', 'Swim']]) {
+        const id = allHabits.find((habit) => habit.name === name)!.id as number;
+        const history = (await api.as(owner).get(`/api/analytics/habits/${id}?from=${addDaysIso(today, -10)}&to=${today}`)).body as { days: Array<{ date: string; score: number }> };
+        const written = files.get(`${folder}/Scores.csv`)!.split('\n').slice(1, 12);
+        expect(written).toEqual(history.days.reverse().map((day) => `${day.date},${day.score.toFixed(4)}`));
+      }
       const top = files.get('Checkmarks.csv')!.split('\n');
       expect(top[0]).toBe('Date,Stretch,Swim,Water,Coffee,Read,Gym,Floss,');
       expect(top[1]).toMatch(new RegExp(`^${today},SKIP,YES_MANUAL,SKIP,NO,UNKNOWN,YES_MANUAL,YES_MANUAL,$`));

@@ -1,3 +1,4 @@
+import { roundScore } from '../../analytics/score';
 import { addDays, diffDays } from '../../common/dates/calendar-date';
 import { PortableHabit, PortableRecord } from '../portable-account';
 import { csvField, csvLine } from './csv';
@@ -122,8 +123,9 @@ function inRange(habit: LoopExportHabit, today: string): PortableRecord[] {
   return habit.records.filter((record) => record.date >= habit.startDate && record.date <= today);
 }
 
+/** 4 decimals, rounded as the API rounds its scores (so the CSV and /api/analytics agree). */
 function score(habit: LoopExportHabit, date: string): string {
-  return (habit.scores.get(date) ?? 0).toFixed(4);
+  return roundScore(habit.scores.get(date) ?? 0).toFixed(4);
 }
 
 function newestFirst(oldest: string, newest: string): string[] {
