@@ -8,6 +8,9 @@ COPY package.json package-lock.json ./
 RUN npm ci
 COPY tsconfig.json tsconfig.build.json nest-cli.json ./
 COPY src ./src
+COPY scripts ./scripts
+COPY web ./web
+# npm run build = the web app (client types generated from the OpenAPI document, then Vite) + the server.
 RUN npm run build && npm prune --omit=dev && npm cache clean --force
 
 # ---- runtime: compiled server + production dependencies, as the unprivileged `node` user ------
@@ -22,6 +25,8 @@ WORKDIR /app
 COPY --from=build --chown=node:node /app/package.json ./package.json
 COPY --from=build --chown=node:node /app/node_modules ./node_modules
 COPY --from=build --chown=node:node /app/dist ./dist
+# The built web app, served at / (dist/config resolves ../../web/dist from the compiled code).
+COPY --from=build --chown=node:node /app/web/dist ./web/dist
 # Room for a SQLite file (DATABASE_URL=sqlite:data/habits.sqlite) when no PostgreSQL is used.
 RUN mkdir -p /app/data && chown node:node /app/data
 USER node

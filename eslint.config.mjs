@@ -4,7 +4,7 @@ import tseslint from 'typescript-eslint';
 
 export default tseslint.config(
   // typed-flow.ts is compiled (tsc --strict) by test/openapi/typed-client.e2e-spec.ts against types generated at test time.
-  { ignores: ['dist/**', 'node_modules/**', 'coverage/**', 'bench/**/*.js', 'eslint.config.mjs', 'jest.config.js', 'test/openapi/typed-flow.ts', 'test/openapi/.typed-client-*/**'] },
+  { ignores: ['dist/**', 'node_modules/**', 'coverage/**', 'bench/**/*.js', 'eslint.config.mjs', 'jest.config.js', 'test/openapi/typed-flow.ts', 'test/openapi/.typed-client-*/**', 'web/dist/**', 'web/vite.config.ts'] },
   eslint.configs.recommended,
   ...tseslint.configs.recommendedTypeChecked,
   {

@@ -3,16 +3,20 @@ import type { IncomingMessage } from 'node:http';
 import fastifyCookie from '@fastify/cookie';
 import { INestApplication, RequestMethod } from '@nestjs/common';
 import { FastifyAdapter, NestFastifyApplication } from '@nestjs/platform-fastify';
-import { DocumentBuilder, SwaggerModule } from '@nestjs/swagger';
+import { DocumentBuilder, OpenAPIObject, SwaggerModule } from '@nestjs/swagger';
 import { Logger } from 'nestjs-pino';
 import { HttpExceptionFilter } from './common/filters/http-exception.filter';
+import { registerBodyParsers } from './common/http/body-parsing';
+import { API_SECURITY_HEADERS, DOCS_SECURITY_HEADERS, WEB_SECURITY_HEADERS } from './common/http/security-headers';
 import { finishDocument } from './common/openapi/finish-document';
-import { API_SECURITY_HEADERS, DOCS_SECURITY_HEADERS } from './common/http/security-headers';
 import { ApiValidationPipe } from './common/pipes/api-validation.pipe';
 import { AppConfig } from './config/app-config';
+import { withReservedConnections } from './database/pool-bulkhead';
 import { RequestLogger } from './logging/request-logger';
 import { MetricsService } from './metrics/metrics.service';
 import { registerImportBody } from './portability/import-body';
+import { isClientRoute } from './web/client-route';
+import { serveWebApp } from './web/web-app';
 
 export const BODY_LIMIT_BYTES = 100 * 1024;
 const REQUEST_ID = /^[\w\-.:]{1,128}$/;
@@ -24,7 +28,7 @@ const REQUEST_ID = /^[\w\-.:]{1,128}$/;
  * choose its own address.
  */
 export function createFastifyAdapter(): FastifyAdapter {
-  const adapter = new FastifyAdapter({
+  const adapter = new ApiFastifyAdapter({
     bodyLimit: BODY_LIMIT_BYTES,
     trustProxy: true,
     genReqId: (request: IncomingMessage) => {
@@ -33,9 +37,8 @@ export function createFastifyAdapter(): FastifyAdapter {
     },
   });
   const fastify = adapter.getInstance();
-  registerImportBody(fastify);
   fastify.addHook('onSend', async (request, reply) => {
-    void reply.headers(request.url.startsWith('/docs') ? DOCS_SECURITY_HEADERS : API_SECURITY_HEADERS);
+    void reply.headers(securityHeadersFor(request.url));
     void reply.header('x-request-id', request.id);
     // Cached routes set their own `private, no-cache` (CachedResponseInterceptor); every other answer is not to be stored.
     if (request.url.startsWith('/api')) {
@@ -44,6 +47,26 @@ export function createFastifyAdapter(): FastifyAdapter {
     }
   });
   return adapter;
+}
+
+/** Swagger UI's pages, the web app's pages (its own routes), or the JSON API (everything else, 404s included). */
+function securityHeadersFor(url: string): Readonly<Record<string, string>> {
+  if (url.startsWith('/docs')) return DOCS_SECURITY_HEADERS;
+  return isClientRoute(url) ? WEB_SECURITY_HEADERS : API_SECURITY_HEADERS;
+}
+
+/** Nest's adapter with the API's own body parsers (JSON only unless a route declares more; see body-parsing.ts). */
+class ApiFastifyAdapter extends FastifyAdapter {
+  private bodyParsersRegistered = false;
+
+  override registerParserMiddleware(prefix?: string, rawBody?: boolean): void {
+    super.registerParserMiddleware(prefix, rawBody);
+    if (this.bodyParsersRegistered) return;
+    registerBodyParsers(this.getInstance());
+    // After registerBodyParsers (which starts from no parser at all): the import route's zip parser and 10 MB limit.
+    registerImportBody(this.getInstance());
+    this.bodyParsersRegistered = true;
+  }
 }
 
 /** Everything main.ts and the tests both need: logging, prefix, validation, errors, CORS, metrics, OpenAPI. */
@@ -60,6 +83,7 @@ export async function configureApp(app: NestFastifyApplication): Promise<NestFas
   app.enableShutdownHooks();
   observeRequests(app, config);
   setUpOpenApi(app);
+  await serveWeb(app, config.webDistDir);
   return app;
 }
 
@@ -69,6 +93,8 @@ function observeRequests(app: NestFastifyApplication, config: AppConfig): void {
   const metrics = config.metricsEnabled ? app.get(MetricsService) : null;
   const fastify = app.getHttpAdapter().getInstance();
   fastify.addHook('onRequest', (request, _reply, done) => requestLogger.bind(request, done));
+  // Logins and the rest of /api/auth keep database connections of their own (see pool-bulkhead.ts).
+  fastify.addHook('onRequest', (request, _reply, done) => (request.url.startsWith('/api/auth/') ? withReservedConnections(done) : done()));
   fastify.addHook('onResponse', (request, reply, done) => {
     metrics?.observe(request, reply);
     requestLogger.log(request, reply);
@@ -76,7 +102,14 @@ function observeRequests(app: NestFastifyApplication, config: AppConfig): void {
   });
 }
 
-function setUpOpenApi(app: INestApplication): void {
+/** The web app at `/` when web/dist was built (`npm run build:web`); an API-only run just logs that it is absent. */
+async function serveWeb(app: NestFastifyApplication, root: string): Promise<void> {
+  const served = await serveWebApp(app.getHttpAdapter().getInstance(), root);
+  if (!served) app.get(Logger).warn(`No web app in ${root} (npm run build:web builds it): serving the API only`);
+}
+
+/** The OpenAPI document exactly as /docs-json serves it (scripts/generate-api-types.ts writes the web client's types from it). */
+export function buildOpenApiDocument(app: INestApplication): OpenAPIObject {
   const document = new DocumentBuilder()
     .setTitle('Habit tracker API')
     .setDescription('Habits, daily check-ins and analytics; read endpoints cached per user.')
@@ -85,5 +118,9 @@ function setUpOpenApi(app: INestApplication): void {
     .addServer('/')
     .addBearerAuth()
     .build();
-  SwaggerModule.setup('docs', app, () => finishDocument(SwaggerModule.createDocument(app, document)), { jsonDocumentUrl: 'docs-json' });
+  return finishDocument(SwaggerModule.createDocument(app, document));
+}
+
+function setUpOpenApi(app: INestApplication): void {
+  SwaggerModule.setup('docs', app, () => buildOpenApiDocument(app), { jsonDocumentUrl: 'docs-json' });
 }

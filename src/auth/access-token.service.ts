@@ -51,7 +51,7 @@ export class AccessTokenService {
 function hasRequiredClaims(claims: Partial<AccessTokenClaims>): claims is AccessTokenClaims {
   return (
     typeof claims.sub === 'string' &&
-    /^[1-9]\d*$/.test(claims.sub) &&
+    isUserId(claims.sub) &&
     typeof claims.sid === 'string' &&
     SESSION_ID.test(claims.sid) &&
     typeof claims.jti === 'string' &&
@@ -59,4 +59,12 @@ function hasRequiredClaims(claims: Partial<AccessTokenClaims>): claims is Access
     Number.isInteger(claims.iat) &&
     Number.isInteger(claims.exp)
   );
+}
+
+/** The largest id a user can have (a 32-bit integer column on both databases). */
+export const MAX_USER_ID = 2_147_483_647;
+
+/** A `sub` naming a user id the database can hold: a larger one would be a driver error (a 500), not a 401. */
+export function isUserId(sub: string): boolean {
+  return /^[1-9]\d{0,9}$/.test(sub) && Number(sub) <= MAX_USER_ID;
 }

@@ -1,8 +1,21 @@
 import { CacheGroup } from '../cache/cache-group';
 
-export type DatabaseConfig =
+/** Deadlines and pool limits of the database (see docs/operations.md, "When the database is slow or gone"). */
+export interface DatabaseLimits {
+  /** PostgreSQL statement_timeout of every pool connection. */
+  statementTimeoutMs: number;
+  /** PostgreSQL lock_timeout; SQLite's busy timeout (how long a write waits for another writer). */
+  lockTimeoutMs: number;
+  /** PostgreSQL: connections in the pool. */
+  poolSize: number;
+  /** PostgreSQL: how long a query waits for a free pool connection (or a new one to open). */
+  poolWaitMs: number;
+}
+
+export type DatabaseConfig = (
   | { type: 'sqlite'; path: string }
-  | { type: 'postgres'; url: string; schema?: string };
+  | { type: 'postgres'; url: string; schema?: string }
+) & { limits: DatabaseLimits };
 
 export const LOG_LEVELS = ['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent'] as const;
 export type LogLevel = (typeof LOG_LEVELS)[number];
@@ -34,6 +47,8 @@ export abstract class AppConfig {
   port: number;
   database: DatabaseConfig;
   redisUrl: string | undefined;
+  /** PEM file of the CA that signed a rediss:// server's certificate (a private CA). */
+  redisTlsCaFile: string | undefined;
   cache: {
     enabled: boolean;
     ttlSeconds: Record<CacheGroup, number>;
@@ -63,5 +78,7 @@ export abstract class AppConfig {
   metricsEnabled: boolean;
   logLevel: LogLevel;
   shutdownGraceMs: number;
+  /** The built web app served at `/` (absent: the API runs alone). */
+  webDistDir: string;
   events: EventsConfig;
 }

@@ -1,7 +1,11 @@
-import { AppConfig, DatabaseConfig, LOG_LEVELS, RateLimitConfig } from './app-config';
+import { accessSync, constants } from 'node:fs';
+import { join } from 'node:path';
+import { AppConfig, DatabaseConfig, DatabaseLimits, LOG_LEVELS, RateLimitConfig } from './app-config';
 
 type Env = Record<string, string | undefined>;
 
+/** web/dist from both src/config (ts-node, Jest) and dist/config (compiled): the same depth below the project root. */
+const DEFAULT_WEB_DIST_DIR = join(__dirname, '..', '..', 'web', 'dist');
 const DEV_JWT_SECRET = 'dev-only-secret-change-me-dev-only-secret';
 const DURATION = /^(\d+)\s*(s|m|h|d)?$/;
 const UNIT_SECONDS: Record<string, number> = { s: 1, m: 60, h: 3600, d: 86400 };
@@ -18,6 +22,7 @@ export function loadAppConfig(env: Env): AppConfig {
     port: reader.integer('PORT', 3000, 0, 65535),
     database: reader.database(),
     redisUrl: reader.redisUrl(),
+    redisTlsCaFile: reader.readableFile('REDIS_TLS_CA_FILE'),
     cache: {
       enabled: reader.boolean('CACHE_ENABLED', true),
       ttlSeconds: {
@@ -42,6 +47,7 @@ export function loadAppConfig(env: Env): AppConfig {
     metricsEnabled: reader.boolean('METRICS_ENABLED', true),
     logLevel: reader.oneOf('LOG_LEVEL', LOG_LEVELS, 'info'),
     shutdownGraceMs: reader.integer('SHUTDOWN_GRACE_MS', 10000, 0, 120000),
+    webDistDir: reader.text('WEB_DIST_DIR') ?? DEFAULT_WEB_DIST_DIR,
     events: { heartbeatMs: reader.integer('EVENTS_HEARTBEAT_MS', 25000, 50, 25000) },
   };
   reader.throwIfInvalid();
@@ -106,6 +112,10 @@ class EnvReader {
     return this.fail(name, `expected one of ${allowed.join(', ')}, got "${value}"`, fallback);
   }
 
+  text(name: string): string | undefined {
+    return this.raw(name);
+  }
+
   list(name: string): string[] {
     return (this.raw(name) ?? '')
       .split(',')
@@ -124,16 +134,39 @@ class EnvReader {
   database(): DatabaseConfig {
     const url = this.raw('DATABASE_URL') ?? 'sqlite:data/habits.sqlite';
     const schema = this.raw('DATABASE_SCHEMA');
+    const limits = this.databaseLimits();
     if (url.startsWith('sqlite:')) {
       const path = url.slice('sqlite:'.length);
-      if (path === '') return this.fail('DATABASE_URL', 'sqlite: needs a file path or :memory:', { type: 'sqlite', path: ':memory:' });
-      return { type: 'sqlite', path };
+      if (path === '') return this.fail('DATABASE_URL', 'sqlite: needs a file path or :memory:', { type: 'sqlite', path: ':memory:', limits });
+      return { type: 'sqlite', path, limits };
     }
-    if (/^postgres(ql)?:\/\/[^/]+/.test(url) && isUrl(url)) return { type: 'postgres', url, schema };
+    if (/^postgres(ql)?:\/\/[^/]+/.test(url) && isUrl(url)) return { type: 'postgres', url, schema, limits };
     return this.fail('DATABASE_URL', `expected sqlite:<path>, sqlite::memory: or postgres://user:pass@host:port/db, got "${url}"`, {
       type: 'sqlite',
       path: ':memory:',
+      limits,
     });
+  }
+
+  private databaseLimits(): DatabaseLimits {
+    return {
+      statementTimeoutMs: this.integer('DATABASE_STATEMENT_TIMEOUT_MS', 5000, 100, 600000),
+      lockTimeoutMs: this.integer('DATABASE_LOCK_TIMEOUT_MS', 2000, 50, 600000),
+      poolSize: this.integer('DATABASE_POOL_SIZE', 10, 2, 1000),
+      poolWaitMs: this.integer('DATABASE_POOL_WAIT_MS', 2000, 50, 600000),
+    };
+  }
+
+  /** A path that must name a readable file (checked at start-up, so a typo stops it). */
+  readableFile(name: string): string | undefined {
+    const path = this.raw(name);
+    if (path === undefined) return undefined;
+    try {
+      accessSync(path, constants.R_OK);
+      return path;
+    } catch {
+      return this.fail(name, `cannot read the file "${path}"`, undefined);
+    }
   }
 
   redisUrl(): string | undefined {

@@ -4,12 +4,12 @@ import type { FastifyInstance } from 'fastify';
 /** The one route with a larger body (API.md: 10 MB), and the only one that accepts a zip. */
 export const IMPORT_ROUTE = '/api/import';
 export const IMPORT_BODY_LIMIT_BYTES = 10 * 1024 * 1024;
-const ZIP_TYPES = ['application/zip', 'application/x-zip-compressed'];
+export const ZIP_TYPES = ['application/zip', 'application/x-zip-compressed'];
 
 /**
  * Gives POST /api/import its own body limit (every other route keeps the adapter's 100 KB; 413 beyond)
  * and a parser that hands it a zip as a raw Buffer. Any other route sent a zip answers 415, as for any
- * content type it does not take. Must run before the routes are registered (in createFastifyAdapter).
+ * content type it does not take. Must run before the routes are registered, after registerBodyParsers (ApiFastifyAdapter does both).
  */
 export function registerImportBody(fastify: FastifyInstance): void {
   fastify.addHook('onRoute', (route) => {

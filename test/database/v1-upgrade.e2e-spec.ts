@@ -1,11 +1,12 @@
 import { DataSource, DataSourceOptions } from 'typeorm';
 import { DatabaseConfig } from '../../src/config/app-config';
+import { loadAppConfig } from '../../src/config/load-app-config';
 import { MIGRATIONS, typeOrmOptions } from '../../src/database/database.module';
 import { createTestDatabase, TestDatabase, TestDatabaseKind } from '../support/test-database';
 
+/** The database settings exactly as start-up reads them (limits included). */
 function configOf(env: Record<string, string>): DatabaseConfig {
-  const url = env.DATABASE_URL;
-  return url.startsWith('sqlite:') ? { type: 'sqlite', path: url.slice('sqlite:'.length) } : { type: 'postgres', url, schema: env.DATABASE_SCHEMA };
+  return loadAppConfig({ NODE_ENV: 'test', ...env }).database;
 }
 
 async function migrated(config: DatabaseConfig, migrations: DataSourceOptions['migrations']): Promise<DataSource> {

@@ -2,6 +2,7 @@ import request from 'supertest';
 import { DataSource } from 'typeorm';
 import { todayIn } from '../../src/common/dates/calendar-date';
 import { ApiClient, Session } from '../support/api-client';
+import { signToken, tokenClaims } from '../support/jwt';
 import { RedisServer } from '../support/redis-server';
 import { startTestApp, TestApp } from '../support/test-app';
 import {
@@ -243,6 +244,61 @@ describe.each(['sqlite', 'postgres'] as const)('hostile input on %s', (database)
     expect(await offenders(probes)).toEqual([]);
     expect(await dumpDatabase(dataSource)).toEqual(before);
     expect((await api.as(fixture.owner).get('/api/auth/me')).status).toBe(200);
+  });
+
+  it('answers a body of 12,000 unknown keys with a short 400 before validation, and 3,000 with at most 20 problems and how many more', async () => {
+    // Short keys, so that 12,000 of them stay under the 100 KB body limit (as in the report: 99 KB).
+    const keys = (count: number) => Object.fromEntries(Array.from({ length: count }, (_, index) => [index.toString(36), 0]));
+    const huge = await api.as(fixture.owner).post('/api/categories', { name: 'Keys', ...keys(12_000) });
+    expect(huge.status).toBe(400);
+    expect(huge.body.message).toBe('The body has more than 5000 keys');
+    expect(huge.text.length).toBeLessThan(500);
+    const many = await api.as(fixture.owner).post('/api/categories', { name: 'Keys', ...keys(3000) });
+    expect(many.status).toBe(400);
+    expect(many.body.message).toHaveLength(21);
+    expect(many.body.message[20]).toBe('and 2980 more');
+    expect(many.text.length).toBeLessThan(4000);
+    expect((await api.as(fixture.owner).get('/api/categories')).body).toEqual([expect.objectContaining({ name: 'Health' })]);
+  });
+
+  it('answers 415 to a body that is not application/json (form posts, text/plain, multipart), and changes nothing', async () => {
+    const dataSource = testApp.app.get(DataSource);
+    const before = await dumpDatabase(dataSource);
+    const http = () => request(testApp.app.getHttpServer());
+    const form = `email=${encodeURIComponent('form@example.test')}&password=${encodeURIComponent(PASSWORD)}`;
+    const json = JSON.stringify({ email: 'plain@example.test', password: PASSWORD });
+    const answers = await Promise.all([
+      http().post('/api/auth/register').set('Content-Type', 'application/x-www-form-urlencoded').send(form),
+      http().post('/api/auth/login').set('Content-Type', 'application/x-www-form-urlencoded').send(`email=${encodeURIComponent(fixture.owner.email)}&password=${encodeURIComponent(PASSWORD)}`),
+      http().post('/api/auth/register').set('Content-Type', 'text/plain').send(json),
+      http().post('/api/auth/register').set('Content-Type', 'multipart/form-data; boundary=x').send(`--x\r\nContent-Disposition: form-data; name="email"\r\n\r\nm@example.test\r\n--x--`),
+      http().post('/api/auth/register').set('Content-Type', 'application/json; charset=utf-16').send(json),
+      http().post('/api/categories').set('Authorization', `Bearer ${fixture.owner.token}`).set('Content-Type', 'text/plain').send('{"name":"Plain"}'),
+    ]);
+    for (const answer of answers) {
+      expect({ status: answer.status, error: answer.body.error }).toEqual({ status: 415, error: 'Unsupported Media Type' });
+    }
+    expect(await dumpDatabase(dataSource)).toEqual(before);
+  });
+
+  it('answers 400 to a JSON body that is not valid UTF-8, and stores nothing', async () => {
+    const body = Buffer.concat([Buffer.from('{"name":"Bad '), Buffer.from([0xc3, 0x28, 0xff]), Buffer.from('"}')]);
+    const response = await testApp.app.getHttpAdapter().getInstance().inject({
+      method: 'POST',
+      url: '/api/categories',
+      headers: { authorization: `Bearer ${fixture.owner.token}`, 'content-type': 'application/json' },
+      payload: body,
+    });
+    expect(response.statusCode).toBe(400);
+    expect(response.json()).toMatchObject({ message: 'The body is not valid UTF-8' });
+    expect((await api.as(fixture.owner).get('/api/categories')).body).toEqual([expect.objectContaining({ name: 'Health' })]);
+  });
+
+  it('answers 401 to a validly signed token whose sub is out of range', async () => {
+    for (const sub of ['2147483648', '9223372036854775808', '99999999999999999999999']) {
+      const token = signToken(tokenClaims(1, { sub }));
+      expect((await api.as(token).get('/api/auth/me')).status).toBe(401);
+    }
   });
 
   it('answers an empty profile PATCH with the unchanged profile (it was a 500)', async () => {

@@ -321,8 +321,8 @@ describe.each(DATABASES)('export and import on %s', (database) => {
 
     it('documents the three routes, their status codes and content types in OpenAPI', async () => {
       const paths = (await api.http.get('/docs-json')).body.paths as Record<string, Record<string, Json>>;
-      const codes = (path: string, method: string) => Object.keys(paths[path][method].responses as Json);
-      // 429 and 503 (with Retry-After) are added to every /api route by src/common/openapi/finish-document.ts.
+      // Sorted; 429 and 503 come with every authenticated route in issue 8's finished document.
+      const codes = (path: string, method: string) => Object.keys(paths[path][method].responses as Json).sort();
       expect(codes('/api/export', 'get')).toEqual(['200', '401', '429', '503']);
       expect(codes('/api/export/loop', 'get')).toEqual(['200', '401', '429', '503']);
       expect(codes('/api/import', 'post')).toEqual(['200', '400', '401', '413', '415', '429', '503']);

@@ -1,4 +1,4 @@
-import { API_SECURITY_HEADERS, DOCS_SECURITY_HEADERS, helmetHeaders } from './security-headers';
+import { API_SECURITY_HEADERS, DOCS_SECURITY_HEADERS, helmetHeaders, WEB_SECURITY_HEADERS } from './security-headers';
 
 describe('security headers', () => {
   it("records what helmet's middleware sets, once", () => {
@@ -16,5 +16,16 @@ describe('security headers', () => {
     });
     expect(Object.keys(API_SECURITY_HEADERS)).not.toContain('x-dns-prefetch-control');
     expect(DOCS_SECURITY_HEADERS['content-security-policy']).toContain("script-src 'self'");
+  });
+});
+
+describe('the web app headers', () => {
+  it('allow only our own scripts and styles, nothing inline, no framing', () => {
+    const csp = WEB_SECURITY_HEADERS['content-security-policy'];
+    expect(csp).toContain("script-src 'self'");
+    expect(csp).toContain("style-src 'self'");
+    expect(csp).toContain("frame-ancestors 'none'");
+    expect(csp).not.toMatch(/unsafe-inline|unsafe-eval/);
+    expect(WEB_SECURITY_HEADERS['x-frame-options']).toBe('DENY');
   });
 });

@@ -37,3 +37,30 @@ export const API_SECURITY_HEADERS = helmetHeaders({
 export const DOCS_SECURITY_HEADERS = helmetHeaders({
   contentSecurityPolicy: { directives: { 'img-src': ["'self'", 'data:', 'validator.swagger.io'], 'upgrade-insecure-requests': null } },
 });
+
+/**
+ * The web app (web/dist at `/`): only our own scripts, styles, images and API calls; no inline
+ * script or style (the charts are plain SVG with presentation attributes), no framing, no plugins.
+ */
+export const WEB_SECURITY_HEADERS = helmetHeaders({
+  contentSecurityPolicy: {
+    useDefaults: false,
+    directives: {
+      'default-src': ["'none'"],
+      'script-src': ["'self'"],
+      'style-src': ["'self'"],
+      'img-src': ["'self'", 'data:'],
+      'font-src': ["'self'"],
+      'connect-src': ["'self'"],
+      'manifest-src': ["'self'"],
+      'base-uri': ["'none'"],
+      'form-action': ["'self'"],
+      'frame-ancestors': ["'none'"],
+      'object-src': ["'none'"],
+    },
+  },
+  xFrameOptions: { action: 'deny' },
+  xDownloadOptions: false,
+  xPermittedCrossDomainPolicies: false,
+});
+

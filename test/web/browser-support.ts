@@ -1,0 +1,51 @@
+import { execFileSync } from 'node:child_process';
+import { existsSync, mkdirSync } from 'node:fs';
+import type { AddressInfo } from 'node:net';
+import { join } from 'node:path';
+import { chromium, type Browser, type Page } from 'playwright-core';
+import { startTestApp, TestApp, TestAppOptions } from '../support/test-app';
+
+const ROOT = join(__dirname, '..', '..');
+export const CHROMIUM = '/usr/bin/chromium';
+export const SCREENSHOTS = join(ROOT, 'test-results', 'web');
+
+/**
+ * Builds web/ into web/dist with Vite (its CLI in a child process: Vite 8 is ESM-only, which
+ * Jest's CommonJS runtime cannot import). About two seconds.
+ */
+export function buildWebApp(): void {
+  execFileSync(process.execPath, [join(ROOT, 'node_modules', 'vite', 'bin', 'vite.js'), 'build', 'web', '--logLevel', 'error'], { cwd: ROOT, stdio: 'inherit' });
+}
+
+/** The real app listening on a free port, reached as http://localhost:<port> (a secure context: the __Host- cookie works). */
+export async function startListeningApp(options: TestAppOptions): Promise<{ testApp: TestApp; baseUrl: string }> {
+  const testApp = await startTestApp(options);
+  await testApp.app.listen(0, '127.0.0.1');
+  const { port } = testApp.app.getHttpServer().address() as AddressInfo;
+  return { testApp, baseUrl: `http://localhost:${port}` };
+}
+
+/** Debian's Chromium, headless, with a fresh temporary profile. Fails loudly when it is not installed. */
+export async function launchChromium(): Promise<Browser> {
+  if (!existsSync(CHROMIUM)) throw new Error(`${CHROMIUM} is missing: install Debian's chromium package (apt-get install -y chromium); .ci/run does`);
+  return chromium.launch({
+    executablePath: CHROMIUM,
+    headless: true,
+    args: ['--no-sandbox', '--disable-gpu', '--disable-background-networking', '--disable-component-update', '--disable-sync'],
+  });
+}
+
+export async function screenshot(page: Page, name: string): Promise<void> {
+  mkdirSync(SCREENSHOTS, { recursive: true });
+  await page.screenshot({ path: join(SCREENSHOTS, `${name}.png`), fullPage: true });
+}
+
+/** Console errors and CSP violations of a page: a working app under its CSP has none. */
+export function collectProblems(page: Page): string[] {
+  const problems: string[] = [];
+  page.on('console', (message) => {
+    if (message.type() === 'error' && !/status of 401|Failed to load resource/.test(message.text())) problems.push(message.text());
+  });
+  page.on('pageerror', (error) => problems.push(error.message));
+  return problems;
+}

@@ -1,0 +1,116 @@
+import { useState } from 'react';
+import { addDays, daysBetween, isoWeekday } from '../api/dates';
+import type { Habit, HabitRecord } from '../api/types';
+import { describeSchedule, describeTarget } from '../components/describe';
+import { Empty, Failure, Loading } from '../components/states';
+import { Swatch } from '../components/swatch';
+import { useCompliance, useHabitHistory } from '../hooks/use-analytics';
+import { useHabits } from '../hooks/use-habits';
+import { useToday } from '../hooks/use-profile';
+import { useCheckIn, useRecords } from '../hooks/use-records';
+import { Link } from '../router';
+
+/** The habits due today (the API's compliance for today says which), each with one action. */
+export function TodayScreen() {
+  const today = useToday();
+  const habits = useHabits();
+  const due = useCompliance(today, today);
+  const records = useRecords(today, today);
+  const failed = habits.error ?? due.error ?? records.error;
+  const header = (
+    <h1>
+      Today <span className="sub">{today}</span>
+    </h1>
+  );
+  if (failed) return <>{header}<Failure error={failed} retry={() => void Promise.all([habits.refetch(), due.refetch(), records.refetch()])} /></>;
+  if (!today || !habits.data || !due.data || !records.data) return <>{header}<Loading what="today's habits" /></>;
+  const dueIds = new Set(due.data.habits.filter((entry) => entry.due + entry.skipped + entry.done > 0).map((entry) => entry.habitId));
+  const list = habits.data.filter((habit) => dueIds.has(habit.id));
+  return (
+    <>
+      {header}
+      {list.length === 0 ? (
+        <Empty>
+          <p>{habits.data.length === 0 ? 'No habits yet.' : 'Nothing is due today.'}</p>
+          <p>
+            <Link href="/habits">Create a habit</Link> on the Habits screen{habits.data.length === 0 ? ' to start tracking it here.' : '.'}
+          </p>
+        </Empty>
+      ) : (
+        <ul className="cards">
+          {list.map((habit) => (
+            <TodayHabit key={habit.id} habit={habit} today={today} record={records.data.find((record) => record.habitId === habit.id)} />
+          ))}
+        </ul>
+      )}
+    </>
+  );
+}
+
+function TodayHabit({ habit, today, record }: { habit: Habit; today: string; record: HabitRecord | undefined }) {
+  const checkIn = useCheckIn(today);
+  const [amount, setAmount] = useState(record?.value ?? (habit.kind === 'numeric' ? habit.target : 1));
+  const done = record?.status === 'done';
+  const skipped = record?.status === 'skipped';
+  const numeric = habit.kind === 'numeric';
+  const mark = () => checkIn.mutate({ habitId: habit.id, date: today, status: done ? null : 'done', ...(numeric && !done ? { value: amount } : {}) });
+  const skip = () => checkIn.mutate({ habitId: habit.id, date: today, status: skipped ? null : 'skipped' });
+  return (
+    <li className={`card${done ? ' done' : ''}`}>
+      <div className="card-head">
+        <Swatch color={habit.color} />
+        <Link href={`/habits/${habit.id}`} className="name">
+          {habit.name}
+        </Link>
+        <span className="meta">
+          {describeSchedule(habit.schedule)}
+          {describeTarget(habit) && ` · ${describeTarget(habit)}`}
+        </span>
+      </div>
+      <QuotaLeft habit={habit} today={today} />
+      <div className="actions">
+        {numeric && (
+          <label className="inline">
+            <span className="visually-hidden">Amount of {habit.name}</span>
+            <input type="number" step="any" min="0" value={amount} onChange={(event) => setAmount(Number(event.target.value))} disabled={done} />
+            {habit.unit && <span className="unit">{habit.unit}</span>}
+          </label>
+        )}
+        <button type="button" className="check-in" aria-pressed={done} onClick={mark} aria-label={`Mark ${habit.name} done`}>
+          Done
+        </button>
+        <button type="button" className="secondary" aria-pressed={skipped} onClick={skip} aria-label={`Skip ${habit.name}`}>
+          Skip
+        </button>
+      </div>
+      {checkIn.error && (
+        <p className="error" role="alert">
+          Not saved ({checkIn.error.message}). Try again.
+        </p>
+      )}
+    </li>
+  );
+}
+
+/** For quota habits: what is left this week (per_week) or this block (per_period), from the API's day statuses. */
+function QuotaLeft({ habit, today }: { habit: Habit; today: string }) {
+  const schedule = habit.schedule;
+  const quota = schedule.type === 'per_week' || schedule.type === 'per_period';
+  const start = quota ? periodStart(habit, today) : null;
+  const history = useHabitHistory(habit.id, quota ? start : null, quota ? today : null);
+  if (!quota || !history.data) return null;
+  const done = history.data.days.filter((day) => day.status === 'done').length;
+  const left = Math.max(0, schedule.times - done);
+  const period = schedule.type === 'per_week' ? 'this week' : 'this period';
+  return <p className="meta">{left === 0 ? `Quota met ${period}` : `${left} of ${schedule.times} left ${period}`}</p>;
+}
+
+/** The first day of the week or block holding today (API.md § Habits defines the blocks). */
+function periodStart(habit: Habit, today: string): string {
+  const schedule = habit.schedule;
+  if (schedule.type === 'per_period') {
+    const since = Math.max(0, daysBetween(habit.startDate, today));
+    return addDays(habit.startDate, since - (since % schedule.days));
+  }
+  return addDays(today, 1 - isoWeekday(today));
+}
