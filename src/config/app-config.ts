@@ -62,4 +62,6 @@ export abstract class AppConfig {
   metricsEnabled: boolean;
   logLevel: LogLevel;
   shutdownGraceMs: number;
+  /** After SIGTERM, how long readiness says 503 while requests are still served (a load balancer's health check interval × its fall count). */
+  shutdownDrainDelayMs: number;
 }

@@ -38,6 +38,7 @@ export function loadAppConfig(env: Env): AppConfig {
     metricsEnabled: reader.boolean('METRICS_ENABLED', true),
     logLevel: reader.oneOf('LOG_LEVEL', LOG_LEVELS, 'info'),
     shutdownGraceMs: reader.integer('SHUTDOWN_GRACE_MS', 10000, 0, 120000),
+    shutdownDrainDelayMs: reader.integer('SHUTDOWN_DRAIN_DELAY_MS', 0, 0, 60000),
   };
   reader.throwIfInvalid();
   return config;
