@@ -208,9 +208,15 @@ function scenarioPaths(today) {
 }
 
 /** api-a first (it runs the migrations on the fresh file), then api-b on the same database and Redis. */
+/** The V8 flags of `npm run start:prod` (and so of the Dockerfile), so that peak RSS is measured as deployed. */
+function deployedNodeArgs() {
+  const script = require(path.join(ROOT, 'package.json')).scripts['start:prod'];
+  return script.split(/\s+/).filter((word) => word.startsWith('--'));
+}
+
 async function startApis(children, env) {
   if (CPU_PROF) mkdirSync(PROFILE_DIR, { recursive: true });
-  const nodeArgs = CPU_PROF ? ['--cpu-prof', `--cpu-prof-dir=${PROFILE_DIR}`] : [];
+  const nodeArgs = [...deployedNodeArgs(), ...(CPU_PROF ? ['--cpu-prof', `--cpu-prof-dir=${PROFILE_DIR}`] : [])];
   const a = await startApi(children, { name: 'api-a', entry: ENTRY, env, nodeArgs });
   const b = await startApi(children, { name: 'api-b', entry: ENTRY, env });
   return { a, b };

@@ -77,7 +77,7 @@ export const TEST_PROCESS_ENV: Record<string, string> = {
 export async function startAppProcess(env: Record<string, string>, readyPath = '/health/ready'): Promise<AppProcess> {
   const entry = compiledMain();
   const port = env.PORT ? Number(env.PORT) : await freePort();
-  const child = spawn(process.execPath, [entry], {
+  const child = spawn(process.execPath, [...deployedNodeArgs(), entry], {
     cwd: ROOT,
     env: { PATH: process.env.PATH ?? '', ...TEST_PROCESS_ENV, ...env, PORT: String(port) },
     stdio: ['ignore', 'pipe', 'pipe'],
@@ -104,6 +104,12 @@ export async function startAppProcess(env: Record<string, string>, readyPath = '
   }
   await app.stop('SIGKILL');
   throw new Error(`the server did not answer ${readyPath} within 60 s:\n${output}`);
+}
+
+/** The V8 flags of `npm run start:prod` (heap limits): test processes run as deployed. */
+function deployedNodeArgs(): string[] {
+  const { scripts } = JSON.parse(readFileSync(join(ROOT, 'package.json'), 'utf8')) as { scripts: Record<string, string> };
+  return scripts['start:prod'].split(/\s+/).filter((word) => word.startsWith('--'));
 }
 
 async function statusOf(port: number, path: string): Promise<number> {
