@@ -8,7 +8,8 @@
  * issue and writes bench/results/latest.json plus a table on stdout. See docs/performance.md.
  *
  * Options: --quick; --cpu-prof (api-a writes a V8 CPU profile to bench/results/profiles/);
- * --out <file> (default bench/results/latest.json).
+ * --out <file> (default bench/results/latest.json); --only <phase,…> runs just those phases
+ * (e.g. `--only notModified`) and writes their raw results to bench/results/only-<phases>.json.
  */
 
 const { execFileSync, spawnSync } = require('node:child_process');
@@ -19,6 +20,7 @@ const { addDays, todayUtc } = require('./lib/dates');
 const { runRedisFreeze } = require('./lib/freeze');
 const { runInvalidation } = require('./lib/invalidation');
 const { runLatency } = require('./lib/latency');
+const { runNotModified } = require('./lib/not-modified');
 const { runMixedLoad, summarizeMixed } = require('./lib/mixed');
 const { PhaseObserver } = require('./lib/observer');
 const { ChildProcesses, startApi, startRedis } = require('./lib/processes');
@@ -35,7 +37,9 @@ const PROFILE_DIR = path.join(ROOT, 'bench', 'results', 'profiles');
 const args = process.argv.slice(2);
 const QUICK = args.includes('--quick');
 const CPU_PROF = args.includes('--cpu-prof');
-const OUT = path.resolve(ROOT, args.includes('--out') ? args[args.indexOf('--out') + 1] : 'bench/results/latest.json');
+const ONLY = args.includes('--only') ? args[args.indexOf('--only') + 1].split(',') : null;
+const DEFAULT_OUT = ONLY ? `bench/results/only-${ONLY.join('-')}.json` : 'bench/results/latest.json';
+const OUT = path.resolve(ROOT, args.includes('--out') ? args[args.indexOf('--out') + 1] : DEFAULT_OUT);
 
 /** Durations and sizes per mode; the same connection count for every throughput scenario. */
 const PLAN = QUICK
@@ -67,7 +71,7 @@ async function main() {
     });
     mkdirSync(path.dirname(OUT), { recursive: true });
     writeFileSync(OUT, `${JSON.stringify(result, null, 2)}\n`);
-    log(`\n${renderTable(result)}`);
+    log(`\n${ONLY ? JSON.stringify(result, null, 2) : renderTable(result)}`);
     log(`Written ${path.relative(ROOT, OUT)} in ${result.durationSeconds} s`);
   } finally {
     await children.stopAll();
@@ -93,18 +97,41 @@ async function runAll(children, workDir) {
   await observer.snapshot('seeded');
 
   const ctx = { a, b, redis, data, today, observer, paths: scenarioPaths(today) };
+  if (ONLY) return runOnly(ctx);
   // Mixed first: peak RSS "under mixed" is then not the heap grown by the synthetic uncached flood.
   const mixed = await phase(ctx, 'mixed', runMixed);
   const redisFreeze = await phase(ctx, 'redisFreeze', runFreeze);
   const throughput = await phase(ctx, 'throughput', runRatios);
+  const notModified = await phase(ctx, 'notModified', runNotModifiedScenario);
   const latency = await phase(ctx, 'latency', runLatencyScenario);
   const stampede = await phase(ctx, 'stampede', runStampedeScenario);
   const invalidation = await phase(ctx, 'invalidation', runInvalidationScenario);
 
-  const result = assemble({ ...throughput, latency, mixed: mixed.summary, rssByInstance: mixed.rssByInstance, invalidation, stampede, redisFreeze, observer, data });
+  const result = assemble({ ...throughput, notModified, latency, mixed: mixed.summary, rssByInstance: mixed.rssByInstance, invalidation, stampede, redisFreeze, observer, data });
   await Promise.all([a.close(), b.close()]);
   await redis.close();
   if (CPU_PROF) log(`CPU profile of api-a in ${path.relative(ROOT, PROFILE_DIR)}/`);
+  return result;
+}
+
+const PHASES = {
+  mixed: runMixed,
+  redisFreeze: runFreeze,
+  throughput: runRatios,
+  notModified: runNotModifiedScenario,
+  latency: runLatencyScenario,
+  stampede: runStampedeScenario,
+  invalidation: runInvalidationScenario,
+};
+
+/** --only: the named phases, in the order given, with their raw results (no targets). */
+async function runOnly(ctx) {
+  const unknown = ONLY.filter((name) => !PHASES[name]);
+  if (unknown.length) throw new Error(`--only: unknown phase ${unknown.join(', ')} (known: ${Object.keys(PHASES).join(', ')})`);
+  const result = { node: process.version, cpus: os.cpus().length, quick: QUICK, only: ONLY };
+  for (const name of ONLY) result[name] = await phase(ctx, name, PHASES[name]);
+  await Promise.all([ctx.a.close(), ctx.b.close()]);
+  await ctx.redis.close();
   return result;
 }
 
@@ -143,6 +170,12 @@ async function runRatios({ a, redis, data, paths }) {
   return { scenarios, ratios, roundRatios, cpuPerRequest: cpu, cpuRatios, equivalence };
 }
 
+/** Scenario notModified: 304 revalidations of the hit route against hits of it. */
+function runNotModifiedScenario({ a, data, paths }) {
+  log(`Scenario notModified: If-None-Match revalidations vs hits (${PLAN.connections} connections, ${PLAN.rounds} x ${PLAN.seconds} s)…`);
+  return runNotModified({ api: a, token: data.heavy.token, path: paths.hit, log, ...pick(PLAN, 'connections', 'seconds', 'warmupSeconds', 'rounds') });
+}
+
 /** Scenario 5. */
 function runLatencyScenario({ a, data, paths }) {
   log('Scenario 5: latency at concurrency 1…');
@@ -163,10 +196,12 @@ function runInvalidationScenario({ a, redis, data }) {
 }
 
 /** latest.json: the issue's keys first, then the details that explain them. */
-function assemble({ scenarios, ratios, roundRatios, cpuPerRequest, cpuRatios, equivalence, latency, mixed, invalidation, stampede, redisFreeze, rssByInstance, observer, data }) {
+function assemble({ scenarios, ratios, roundRatios, cpuPerRequest, cpuRatios, equivalence, notModified, latency, mixed, invalidation, stampede, redisFreeze, rssByInstance, observer, data }) {
   const problems = [...equivalence.problems];
   for (const [name, s] of Object.entries(scenarios)) if (s.errors) problems.push(`${name}: ${s.errors} failed requests`);
   if (latency.errors) problems.push(`latency: ${latency.errors} failed requests`);
+  problems.push(...notModified.summary.problems.map((problem) => `notModified: ${problem}`));
+  if (notModified.summary.errors) problems.push(`notModified: ${notModified.summary.errors} answers that were not 304`);
   if (stampede.errors) problems.push(`stampede: ${stampede.errors} failed requests`);
   const notes = QUICK ? [`quick mode: short runs, numbers indicative only; invalidation "1M" measured with ${PLAN.largeKeys} other keys`] : [];
   const result = {
@@ -174,7 +209,8 @@ function assemble({ scenarios, ratios, roundRatios, cpuPerRequest, cpuRatios, eq
     cpus: os.cpus().length,
     quick: QUICK,
     ...scenarios,
-    ratios,
+    notModified: notModified.summary,
+    ratios: { ...ratios, notModifiedOverHit: notModified.notModifiedOverHit },
     latency,
     mixed,
     invalidation,

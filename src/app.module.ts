@@ -15,6 +15,7 @@ import { LoggingModule } from './logging/logging.module';
 import { MetricsModule } from './metrics/metrics.module';
 import { RateLimitModule } from './rate-limit/rate-limit.module';
 import { RecordsModule } from './records/records.module';
+import { SyncModule } from './sync/sync.module';
 
 export interface AppModuleOptions extends AppConfigOptions {
   /** Where log lines go (default stdout); tests pass a stream to read them. */
@@ -41,6 +42,7 @@ export class AppModule {
         CategoriesModule,
         HabitsModule,
         RecordsModule,
+        SyncModule,
         AnalyticsModule,
         AdminModule,
         HealthModule,

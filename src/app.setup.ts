@@ -35,7 +35,11 @@ export function createFastifyAdapter(): FastifyAdapter {
   fastify.addHook('onSend', async (request, reply) => {
     void reply.headers(request.url.startsWith('/docs') ? DOCS_SECURITY_HEADERS : API_SECURITY_HEADERS);
     void reply.header('x-request-id', request.id);
-    if (request.url.startsWith('/api')) void reply.header('cache-control', 'private, no-store').header('vary', 'Authorization');
+    // Cached routes set their own `private, no-cache` (CachedResponseInterceptor); every other answer is not to be stored.
+    if (request.url.startsWith('/api')) {
+      if (!reply.hasHeader('cache-control')) void reply.header('cache-control', 'private, no-store');
+      void reply.header('vary', 'Authorization');
+    }
   });
   return adapter;
 }

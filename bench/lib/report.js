@@ -5,6 +5,8 @@ const TARGETS = [
   { name: 'ratios.hitOverFloor', target: '>= 0.75', value: (r) => r.ratios.hitOverFloor, ok: (v) => v >= 0.75 },
   { name: 'ratios.hitOverUncached', target: '>= 20', value: (r) => r.ratios.hitOverUncached, ok: (v) => v >= 20 },
   { name: 'ratios.hitOverStock', target: '>= 2', value: (r) => r.ratios.hitOverStock, ok: (v) => v >= 2 },
+  { name: 'notModified.bodyBytes', target: '= 0', value: (r) => r.notModified.bodyBytes, ok: (v) => v === 0 },
+  { name: 'ratios.notModifiedOverHit', target: '>= 1', value: (r) => r.ratios.notModifiedOverHit, ok: (v) => v >= 1 },
   { name: 'latency.reductionPct', target: '>= 99', value: (r) => r.latency.reductionPct, ok: (v) => v >= 99 },
   { name: 'mixed.errors', target: '= 0', value: (r) => r.mixed.errors, ok: (v) => v === 0 },
   { name: 'mixed.staleReads', target: '= 0', value: (r) => r.mixed.staleReads, ok: (v) => v === 0 },
@@ -95,6 +97,7 @@ function renderTable(result) {
       ['redisFreeze hit rate before / recovery s', `${f.hitRateBefore} / ${f.recoverySeconds}`],
       ['peak RSS MB per API instance (mixed)', result.rssByInstance.map((i) => i.peakRssMb).join(' / ')],
       ['hit response bytes', result.dataset.responseBytes],
+      ['notModified rps / hit rps (same phase) / per-round ratio', `${result.notModified.rps} / ${result.notModified.hitRps} / ${result.notModified.roundsRatio.join(' ')}`],
     ],
   );
   if (result.problems.length) lines.push('Problems:', ...result.problems.map((p) => `  - ${p}`), '');

@@ -29,7 +29,7 @@ export class JwtAuthGuard implements CanActivate {
     const token = bearerToken(request.headers.authorization);
     const claims = token ? this.tokens.verify(token) : null;
     if (!claims) throw new UnauthorizedException('Missing, invalid or expired access token');
-    const session = await this.sessions.resolve(claims, (user) => this.cachePrefetch.keyFor(context, user));
+    const session = await this.sessions.resolve(claims, this.cachePrefetch.planFor(context));
     if (!session) throw new UnauthorizedException('This access token has been revoked');
     request.user = session.principal;
     request.cacheGeneration = session.generation;

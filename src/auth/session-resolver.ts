@@ -1,5 +1,6 @@
 import { Injectable } from '@nestjs/common';
 import { CacheGenerations } from '../cache/cache-generations';
+import { CacheReadPlan } from '../cache/cache-prefetch';
 import { CachePrefetchResult } from '../common/http/request-principal';
 import { AppConfig } from '../config/app-config';
 import { User } from '../users/user.entity';
@@ -16,7 +17,6 @@ interface MemoEntry {
 
 const MEMO_LIMIT = 10_000;
 
-type PrefetchKeyFor = (user: { id: number; timezone: string }) => string | null;
 
 export interface ResolvedSession {
   principal: AuthUser;
@@ -45,23 +45,22 @@ export class SessionResolver {
   ) {}
 
   /**
-   * The principal and the generation it was checked under, or null when the token is revoked.
-   * `prefetchKeyFor` names a cache entry to read in the same round trip as the generation, given
-   * the remembered user (its time zone is only trusted if the generation still matches).
+   * The principal and the route group's cache validity it was checked under, or null when the token
+   * is revoked. With a `plan` (a cached GET), the route's generation, and its entry for the remembered
+   * user, are read in the same round trip as the session generation (the remembered user's context is
+   * only trusted by the interceptor if it matches the principal's).
    */
-  async resolve(claims: AccessTokenClaims, prefetchKeyFor?: PrefetchKeyFor): Promise<ResolvedSession | null> {
+  async resolve(claims: AccessTokenClaims, plan?: CacheReadPlan | null): Promise<ResolvedSession | null> {
     const userId = Number(claims.sub);
     const remembered = this.memo.get(userId);
-    const prefetchKey = remembered && prefetchKeyFor ? prefetchKeyFor(remembered.user) : null;
-    const prefetch = prefetchKey ? { key: prefetchKey, timezone: remembered!.user.timezone } : null;
-    const { validity: generation, prefetched } = await this.generations.current(userId, prefetch);
+    const { session: generation, entry, prefetched } = await this.generations.current(userId, plan ?? null, remembered?.user);
     if (generation !== null && remembered?.generation === generation && remembered.acceptedTokenIds.has(claims.jti)) {
-      return { ...this.accept(remembered.user, claims, generation), prefetched };
+      return { ...this.accept(remembered.user, claims, entry), prefetched };
     }
     const user = await this.loadIfValid(userId, claims);
     if (!user) return null;
     if (generation !== null) this.remember(userId, generation, user, claims.jti, remembered);
-    return { ...this.accept(user, claims, generation), prefetched };
+    return { ...this.accept(user, claims, entry), prefetched };
   }
 
   roleOf(email: string): UserRole {

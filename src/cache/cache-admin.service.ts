@@ -1,6 +1,6 @@
 import { Injectable, ServiceUnavailableException } from '@nestjs/common';
 import { AppConfig } from '../config/app-config';
-import { CacheGroup } from './cache-group';
+import { ALL_SCOPES, CacheGroup } from './cache-group';
 import { CacheStats } from './cache-stats';
 import { CacheStore } from './cache-store';
 
@@ -45,7 +45,7 @@ export class CacheAdminService {
   }
 
   async dropUser(userId: number): Promise<{ deleted: number }> {
-    return { deleted: await this.store.invalidateUser(userId) };
+    return { deleted: await this.store.invalidate(userId, ALL_SCOPES) };
   }
 
   /** 503 when the store cannot be reached (down, or hung: each step has a deadline); the flush may then be partial. */

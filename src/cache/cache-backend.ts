@@ -1,23 +1,34 @@
 import { randomBytes } from 'node:crypto';
 import type Keyv from 'keyv';
+import { CacheGroup, ValidityScope } from './cache-group';
 
 /**
  * What the response cache needs from a store. Two implementations with the same semantics:
  * Redis (shared by every instance) and in-process memory (one instance only).
  * Methods may throw or hang; CacheStore puts deadlines and a circuit breaker around them.
  */
+/** Validity tokens `<epoch>.<generation>`: of the remembered principals, and of one cache group's entries. */
+export interface Validity {
+  session: string;
+  /** Null when no group was asked for. */
+  entry: string | null;
+}
+
 export interface CacheBackend {
   readonly kind: 'redis' | 'memory';
   /** The Keyv store holding the entries; CACHE_MANAGER is built on it. */
   readonly keyv: Keyv<string>;
-  /** `<epoch>.<generation>` for this user; creates either if missing. */
-  readValidity(userId: number): Promise<string>;
-  /** The validity token and one entry (null when absent or expired), in one round trip. */
-  readValidityAndEntry(userId: number, key: string): Promise<{ validity: string; raw: string | null }>;
+  /** The user's session token and, with a group, that group's token; creates any that is missing. */
+  readValidity(userId: number, group: CacheGroup | null): Promise<Validity>;
+  /** The same, plus one entry (null when absent or expired), in one round trip. */
+  readValidityAndEntry(userId: number, group: CacheGroup, key: string): Promise<Validity & { raw: string | null }>;
   getEntry(key: string): Promise<string | undefined>;
-  setEntry(userId: number, key: string, value: string, ttlMs: number): Promise<void>;
-  /** Replaces the user's generation and drops their entries; returns how many entries were dropped. */
-  invalidateUser(userId: number): Promise<number>;
+  setEntry(userId: number, group: CacheGroup, key: string, value: string, ttlMs: number): Promise<void>;
+  /**
+   * Replaces the user's generations of these scopes and drops the entries of the groups among
+   * them; returns how many entries were dropped.
+   */
+  invalidate(userId: number, scopes: readonly ValidityScope[]): Promise<number>;
   /** Replaces the global epoch: every entry written before becomes unservable. */
   bumpEpoch(): Promise<void>;
   /** Admin only, like flush: may take many round trips, so each has its own deadline and a hung store fails them. */

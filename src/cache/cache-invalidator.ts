@@ -1,16 +1,29 @@
 import { Injectable } from '@nestjs/common';
+import type { ChangeGroup } from '../changes/change-group';
+import { ALL_SCOPES, scopesChangedBy } from './cache-group';
 import { CacheStore } from './cache-store';
 
 /**
- * What services call after every successful mutation (after the database write, before the
- * response leaves). Never throws: a store that cannot be reached is handled by CacheStore.
+ * How the rest of the application tells the cache what changed (through ChangeNotifier, after the
+ * commit, before the response leaves). Never throws: a store that cannot be reached is handled by
+ * CacheStore (the circuit opens and the epoch is replaced before the store is trusted again).
  */
 @Injectable()
 export class CacheInvalidator {
   constructor(private readonly store: CacheStore) {}
 
-  /** Drops every cached response of this user (`user:<id>:*`) on every instance. */
-  async invalidateUser(userId: number): Promise<void> {
-    await this.store.invalidateUser(userId);
+  /** Drops the user's cached responses that these changes can affect, on every instance. */
+  async invalidateChanges(userId: number, groups: readonly ChangeGroup[]): Promise<void> {
+    await this.store.invalidate(userId, scopesChangedBy(groups));
+  }
+
+  /** The user's remembered principals are reloaded from the database on their next request, on every instance. */
+  async invalidateSessions(userId: number): Promise<void> {
+    await this.store.invalidate(userId, ['session']);
+  }
+
+  /** Drops every cached response of this user (`user:<id>:*`) and their remembered principals; returns how many entries. */
+  invalidateUser(userId: number): Promise<number> {
+    return this.store.invalidate(userId, ALL_SCOPES);
   }
 }

@@ -1,22 +1,34 @@
 import { ExecutionContext, Injectable } from '@nestjs/common';
 import { Reflector } from '@nestjs/core';
 import type { FastifyRequest } from 'fastify';
+import { CacheGroup } from './cache-group';
 import { CACHED_ENDPOINT_KEY, CachedEndpointOptions } from './cached-endpoint.decorator';
-import { endpointKey, wantsRefresh } from './endpoint-key';
+import { CacheKeyUser, endpointKey, wantsRefresh } from './endpoint-key';
 
 /**
- * Lets the JWT guard fetch the entry of a cached GET together with the user's validity token, in
- * the same Redis round trip: a hit then costs one round trip, not two. The key is opaque outside
- * src/cache; the interceptor only uses the prefetched value when its own key is the same.
+ * What the guard's one Redis round trip reads for a cached GET: the generation of the route's group
+ * and, when the user is already known, the entry itself (a hit then costs one round trip, not two).
+ */
+export interface CacheReadPlan {
+  group: CacheGroup;
+  /** The entry's key for this user, or null when the client asked to skip the cache. */
+  keyFor(user: CacheKeyUser): string | null;
+}
+
+/**
+ * Lets the JWT guard read the route's generation and entry together with the session check. The
+ * key is opaque outside src/cache; the interceptor only uses the prefetched value when its own key
+ * is the same.
  */
 @Injectable()
 export class CachePrefetch {
   constructor(private readonly reflector: Reflector) {}
 
-  keyFor(context: ExecutionContext, user: { id: number; timezone: string }): string | null {
+  planFor(context: ExecutionContext): CacheReadPlan | null {
     const options = this.reflector.get<CachedEndpointOptions | undefined>(CACHED_ENDPOINT_KEY, context.getHandler());
     const request = context.switchToHttp().getRequest<FastifyRequest>();
-    if (!options || request.method !== 'GET' || wantsRefresh(request)) return null;
-    return endpointKey(options, request, user);
+    if (!options || request.method !== 'GET') return null;
+    const refresh = wantsRefresh(request);
+    return { group: options.group, keyFor: (user) => (refresh ? null : endpointKey(options, request, user)) };
   }
 }

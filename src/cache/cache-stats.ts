@@ -17,6 +17,8 @@ export class CacheStats {
   ) as Record<CacheGroup, GroupCounters>;
   invalidations = 0;
   errors = 0;
+  /** 304 answers to a matching If-None-Match (any outcome). */
+  notModified = 0;
 
   record(group: CacheGroup, outcome: CacheOutcome): void {
     this.byGroup[group][outcome] += 1;

@@ -1,6 +1,7 @@
 import { Inject, Injectable, Logger, OnApplicationShutdown } from '@nestjs/common';
 import { AppConfig } from '../config/app-config';
-import { CACHE_BACKEND, CacheBackend } from './cache-backend';
+import { CACHE_BACKEND, CacheBackend, Validity } from './cache-backend';
+import { CacheGroup, ValidityScope } from './cache-group';
 import { CachedResponse, decodeEntry, encodeEntry } from './cached-response';
 import { CacheStats } from './cache-stats';
 import { CircuitBreaker, CircuitState } from './circuit-breaker';
@@ -58,16 +59,16 @@ export class CacheStore implements OnApplicationShutdown {
     return this.backend ? this.breaker.state : 'disabled';
   }
 
-  /** The user's validity token, or null when caching is off or the store is unavailable. */
-  async validity(userId: number): Promise<string | null> {
-    const token = await this.guardedRead((backend) => backend.readValidity(userId));
-    return token === UNAVAILABLE ? null : token;
+  /** The user's validity tokens, or null when caching is off or the store is unavailable. */
+  async validity(userId: number, group: CacheGroup | null): Promise<Validity | null> {
+    const validity = await this.guardedRead((backend) => backend.readValidity(userId, group));
+    return validity === UNAVAILABLE ? null : validity;
   }
 
-  /** The validity token and, in the same round trip, one entry (raw); validity null = unavailable. */
-  async validityWithEntry(userId: number, key: string): Promise<{ validity: string | null; raw?: string | null }> {
-    const result = await this.guardedRead((backend) => backend.readValidityAndEntry(userId, key));
-    return result === UNAVAILABLE ? { validity: null } : result;
+  /** The validity tokens and, in the same round trip, one entry (raw); null = unavailable. */
+  async validityWithEntry(userId: number, group: CacheGroup, key: string): Promise<(Validity & { raw: string | null }) | null> {
+    const result = await this.guardedRead((backend) => backend.readValidityAndEntry(userId, group, key));
+    return result === UNAVAILABLE ? null : result;
   }
 
   /**
@@ -81,8 +82,8 @@ export class CacheStore implements OnApplicationShutdown {
     return entry && entry.validity === validity ? entry.response : null;
   }
 
-  async fill(userId: number, key: string, validity: string, response: CachedResponse, ttlSeconds: number): Promise<void> {
-    await this.guardedRead((backend) => backend.setEntry(userId, key, encodeEntry(validity, response), ttlSeconds * 1000));
+  async fill(userId: number, group: CacheGroup, key: string, validity: string, response: CachedResponse, ttlSeconds: number): Promise<void> {
+    await this.guardedRead((backend) => backend.setEntry(userId, group, key, encodeEntry(validity, response), ttlSeconds * 1000));
   }
 
   /**
@@ -90,11 +91,11 @@ export class CacheStore implements OnApplicationShutdown {
    * hung connection it still lands before later reads. A failure opens the circuit, and recovery
    * replaces the epoch.
    */
-  async invalidateUser(userId: number): Promise<number> {
-    if (!this.backend) return 0;
+  async invalidate(userId: number, scopes: readonly ValidityScope[]): Promise<number> {
+    if (!this.backend || scopes.length === 0) return 0;
     this.stats.invalidations += 1;
     try {
-      return await withDeadline(this.backend.invalidateUser(userId), this.timeoutMs);
+      return await withDeadline(this.backend.invalidate(userId, scopes), this.timeoutMs);
     } catch (error) {
       this.invalidationMayBeLost = true;
       this.onFailure(error, true);

@@ -1,5 +1,5 @@
 import { applyDecorators, SetMetadata, UseInterceptors } from '@nestjs/common';
-import { ApiHeader } from '@nestjs/swagger';
+import { ApiHeader, ApiResponse } from '@nestjs/swagger';
 import { CacheGroup } from './cache-group';
 import { CachedResponseInterceptor } from './cached-response.interceptor';
 
@@ -25,4 +25,10 @@ export const CachedEndpoint = (options: CachedEndpointOptions) =>
     SetMetadata(CACHED_ENDPOINT_KEY, options),
     UseInterceptors(CachedResponseInterceptor),
     ApiHeader({ name: 'Cache-Control', required: false, description: '`no-cache` bypasses the cached entry and refills it (X-Cache: BYPASS)' }),
+    ApiHeader({ name: 'If-None-Match', required: false, description: 'ETags of bodies you hold (a list, or `*`; weak comparison): 304 when one is current' }),
+    ApiResponse({
+      status: 304,
+      description: 'Not Modified: If-None-Match matched the current ETag; no body, same ETag, Cache-Control, Vary and X-Cache',
+      headers: { ETag: { description: 'Strong entity tag of the current body', schema: { type: 'string' } } },
+    }),
   );

@@ -6,7 +6,8 @@ import { RequestWithPrincipal } from '../common/http/request-principal';
 import { AppConfig } from '../config/app-config';
 import { CACHED_ENDPOINT_KEY, CachedEndpointOptions } from './cached-endpoint.decorator';
 import { CachedResponse } from './cached-response';
-import { endpointKey, wantsRefresh } from './endpoint-key';
+import { endpointKey, keyContext, wantsRefresh } from './endpoint-key';
+import { entityTagOf, ifNoneMatchMatches } from './entity-tag';
 import { CacheOutcome, CacheStats } from './cache-stats';
 import { CacheStore, UNAVAILABLE } from './cache-store';
 import { SingleFlight } from './single-flight';
@@ -18,6 +19,8 @@ interface FlightResult {
 }
 
 const JSON_CONTENT_TYPE = 'application/json; charset=utf-8';
+/** A browser may keep a cached route's answer but must revalidate it (If-None-Match) before use. */
+export const CACHED_ROUTE_CACHE_CONTROL = 'private, no-cache';
 
 /**
  * Serves @CachedEndpoint GET routes from the per-user cache. The key comes from the verified
@@ -35,20 +38,25 @@ export class CachedResponseInterceptor implements NestInterceptor {
     private readonly config: AppConfig,
   ) {}
 
-  intercept(context: ExecutionContext, next: CallHandler): Observable<unknown> {
+  intercept(context: ExecutionContext, next: CallHandler): Observable<string | undefined> {
     const options = this.reflector.get<CachedEndpointOptions>(CACHED_ENDPOINT_KEY, context.getHandler());
     const request = context.switchToHttp().getRequest<CachedRequest>();
     const reply = context.switchToHttp().getResponse<FastifyReply>();
     return from(this.respond(options, request, reply, next));
   }
 
-  private async respond(options: CachedEndpointOptions, request: CachedRequest, reply: FastifyReply, next: CallHandler): Promise<string> {
+  private async respond(
+    options: CachedEndpointOptions,
+    request: CachedRequest,
+    reply: FastifyReply,
+    next: CallHandler,
+  ): Promise<string | undefined> {
     const validity = request.cacheGeneration ?? null;
     const user = request.user!;
-    if (validity === null || request.method !== 'GET') return this.bypass(options, reply, next);
+    if (validity === null || request.method !== 'GET') return this.bypass(options, request, reply, next);
     // The guard computed the key for the same request and user; it is reused when it was computed
-    // with the principal's time zone (a stale memo had another one: then the key is computed anew).
-    const prefetch = request.cachePrefetch?.timezone === user.timezone ? request.cachePrefetch : undefined;
+    // with the principal's context (a stale memo had another time zone: then the key is computed anew).
+    const prefetch = request.cachePrefetch?.context === keyContext(user).join('\n') ? request.cachePrefetch : undefined;
     const key = prefetch?.key ?? endpointKey(options, request, user);
     const refresh = wantsRefresh(request);
     // Only a prefetched entry is used: a prefetched miss may be outdated by a flight that filled the
@@ -61,7 +69,7 @@ export class CachedResponseInterceptor implements NestInterceptor {
     // A follower was served without running the handler (a hit), unless the shared lookup could not reach the cache.
     const shown = refresh ? 'bypass' : flight.leader || outcome === 'bypass' ? outcome : 'hit';
     this.stats.record(options.group, shown);
-    return this.send(reply, response, shown);
+    return this.send(request, reply, response, shown);
   }
 
   private async lookupOrCompute(
@@ -81,22 +89,33 @@ export class CachedResponseInterceptor implements NestInterceptor {
   private async compute(options: CachedEndpointOptions, key: string, userId: number, validity: string, next: CallHandler) {
     const response = await this.runHandler(next);
     const ttl = options.ttl ?? this.config.cache.ttlSeconds[options.group];
-    if (response.statusCode >= 200 && response.statusCode < 300) await this.store.fill(userId, key, validity, response, ttl);
+    if (response.statusCode >= 200 && response.statusCode < 300) await this.store.fill(userId, options.group, key, validity, response, ttl);
     return { response, outcome: 'miss' as const };
   }
 
   private async runHandler(next: CallHandler): Promise<CachedResponse> {
     const data: unknown = await firstValueFrom(next.handle(), { defaultValue: undefined });
-    return { statusCode: 200, contentType: JSON_CONTENT_TYPE, body: JSON.stringify(data) ?? 'null' };
+    const body = JSON.stringify(data) ?? 'null';
+    return { statusCode: 200, contentType: JSON_CONTENT_TYPE, etag: entityTagOf(body), body };
   }
 
-  private async bypass(options: CachedEndpointOptions, reply: FastifyReply, next: CallHandler): Promise<string> {
+  private async bypass(options: CachedEndpointOptions, request: CachedRequest, reply: FastifyReply, next: CallHandler): Promise<string | undefined> {
     this.stats.record(options.group, 'bypass');
-    return this.send(reply, await this.runHandler(next), 'bypass');
+    return this.send(request, reply, await this.runHandler(next), 'bypass');
   }
 
-  private send(reply: FastifyReply, response: CachedResponse, outcome: CacheOutcome): string {
-    void reply.status(response.statusCode).header('content-type', response.contentType).header('x-cache', outcome.toUpperCase());
+  /**
+   * The stored (or just computed) response, or a 304 with no body when the client's If-None-Match
+   * matches its ETag; both carry the ETag, Cache-Control and X-Cache (Vary is set for every /api answer).
+   */
+  private send(request: CachedRequest, reply: FastifyReply, response: CachedResponse, outcome: CacheOutcome): string | undefined {
+    void reply.header('etag', response.etag).header('cache-control', CACHED_ROUTE_CACHE_CONTROL).header('x-cache', outcome.toUpperCase());
+    if (ifNoneMatchMatches(request.headers['if-none-match'], response.etag)) {
+      this.stats.notModified += 1;
+      void reply.status(304);
+      return undefined;
+    }
+    void reply.status(response.statusCode).header('content-type', response.contentType);
     return response.body;
   }
 }

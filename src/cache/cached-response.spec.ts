@@ -3,12 +3,13 @@ import { deserializeEnvelope, serializeEnvelope } from './keyv-envelope';
 
 describe('cached entries', () => {
   it('round-trips the validity token, status, content type and body byte for byte', () => {
-    const response = { statusCode: 200, contentType: 'application/json; charset=utf-8', body: '[{"note":"a\\nb","x":"é"}]\n' };
+    const response = { statusCode: 200, contentType: 'application/json; charset=utf-8', etag: '"abc"', body: '[{"note":"a\\nb","x":"é"}]\n' };
     expect(decodeEntry(encodeEntry('e1.g1', response))).toEqual({ validity: 'e1.g1', response });
   });
 
-  it('rejects a value that is not an entry', () => {
+  it('rejects a value that is not an entry, or an entry of the v1 layout (no ETag)', () => {
     expect(decodeEntry('garbage')).toBeNull();
+    expect(decodeEntry('e1.g1\n200\napplication/json\n[]')).toBeNull();
   });
 });
 

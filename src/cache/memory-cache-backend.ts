@@ -1,5 +1,6 @@
 import Keyv from 'keyv';
-import { CacheBackend, freshToken } from './cache-backend';
+import { CacheBackend, freshToken, Validity } from './cache-backend';
+import { ALL_SCOPES, CacheGroup, ValidityScope } from './cache-group';
 import { deserializeEnvelope, serializeEnvelope } from './keyv-envelope';
 
 /** A Map that forgets its oldest entries past `limit`, so the in-process cache cannot grow without bound. */
@@ -16,13 +17,14 @@ class BoundedMap extends Map<string, string> {
   }
 }
 
-/** In-process store with the same semantics as Redis: generations, an epoch and per-user indexes. */
+/** In-process store with the same semantics as Redis: per-scope generations, an epoch and per-group indexes. */
 export class MemoryCacheBackend implements CacheBackend {
   readonly kind = 'memory';
   readonly keyv: Keyv<string>;
   private readonly entries: BoundedMap;
-  private readonly generations = new Map<number, string>();
-  private readonly indexes = new Map<number, Set<string>>();
+  private readonly generations = new Map<number, Record<ValidityScope, string>>();
+  /** `<userId>:<group>` → that group's response keys. */
+  private readonly indexes = new Map<string, Set<string>>();
   private epoch = freshToken();
 
   constructor(maxEntries = 50_000) {
@@ -36,37 +38,52 @@ export class MemoryCacheBackend implements CacheBackend {
     });
   }
 
-  async readValidity(userId: number): Promise<string> {
-    let generation = this.generations.get(userId);
-    if (generation === undefined) {
-      generation = freshToken();
-      this.generations.set(userId, generation);
-    }
-    return `${this.epoch}.${generation}`;
+  async readValidity(userId: number, group: CacheGroup | null): Promise<Validity> {
+    const generations = this.generationsOf(userId);
+    return {
+      session: `${this.epoch}.${generations.session}`,
+      entry: group === null ? null : `${this.epoch}.${generations[group]}`,
+    };
   }
 
-  async readValidityAndEntry(userId: number, key: string): Promise<{ validity: string; raw: string | null }> {
-    return { validity: await this.readValidity(userId), raw: (await this.keyv.get(key)) ?? null };
+  async readValidityAndEntry(userId: number, group: CacheGroup, key: string): Promise<Validity & { raw: string | null }> {
+    return { ...(await this.readValidity(userId, group)), raw: (await this.keyv.get(key)) ?? null };
   }
 
   async getEntry(key: string): Promise<string | undefined> {
     return this.keyv.get(key);
   }
 
-  async setEntry(userId: number, key: string, value: string, ttlMs: number): Promise<void> {
+  async setEntry(userId: number, group: CacheGroup, key: string, value: string, ttlMs: number): Promise<void> {
     await this.keyv.set(key, value, ttlMs);
-    const index = this.indexes.get(userId) ?? new Set<string>();
+    const indexName = `${userId}:${group}`;
+    const index = this.indexes.get(indexName) ?? new Set<string>();
     index.add(key);
-    this.indexes.set(userId, index);
+    this.indexes.set(indexName, index);
   }
 
-  async invalidateUser(userId: number): Promise<number> {
-    this.generations.set(userId, freshToken());
-    const index = this.indexes.get(userId);
-    this.indexes.delete(userId);
+  async invalidate(userId: number, scopes: readonly ValidityScope[]): Promise<number> {
+    const generations = this.generationsOf(userId);
+    const token = freshToken();
     let deleted = 0;
-    for (const key of index ?? []) if (this.entries.delete(key)) deleted += 1;
+    for (const scope of scopes) {
+      generations[scope] = token;
+      if (scope === 'session') continue;
+      const indexName = `${userId}:${scope}`;
+      for (const key of this.indexes.get(indexName) ?? []) if (this.entries.delete(key)) deleted += 1;
+      this.indexes.delete(indexName);
+    }
     return deleted;
+  }
+
+  private generationsOf(userId: number): Record<ValidityScope, string> {
+    let generations = this.generations.get(userId);
+    if (!generations) {
+      const token = freshToken();
+      generations = Object.fromEntries(ALL_SCOPES.map((scope) => [scope, token])) as Record<ValidityScope, string>;
+      this.generations.set(userId, generations);
+    }
+    return generations;
   }
 
   async bumpEpoch(): Promise<void> {

@@ -1,8 +1,10 @@
 import KeyvRedis from '@keyv/redis';
 import { RedisClientType } from '@redis/client';
 import Keyv from 'keyv';
-import { CacheBackend, freshToken, MAX_TTL_SECONDS } from './cache-backend';
-import { EPOCH_KEY, generationKey, indexKey, isOwnKey, OWN_KEYS_PATTERN } from './cache-keys';
+import { CacheBackend, freshToken, MAX_TTL_SECONDS, Validity } from './cache-backend';
+import { CacheGroup, ValidityScope } from './cache-group';
+import { EPOCH_KEY, generationsKey, groupOfKey, indexKey, isOwnKey, isResponseKey, OWN_KEYS_PATTERN } from './cache-keys';
+import { RedisScript } from './redis-script';
 import { withDeadline } from './deadline';
 import { deserializeEnvelope, serializeEnvelope } from './keyv-envelope';
 
@@ -12,7 +14,25 @@ const SCAN_BUDGET_MS = 500;
  * a big keyspace, so no deadline from outside fits it; a hung Redis fails it at the first step.
  */
 const ADMIN_STEP_DEADLINE_MS = 500;
-const RESPONSE_KEY = /:(analytics|categories|habits|records):/;
+
+/**
+ * One atomic command for the hot path. KEYS: epoch, the user's generations hash, [an entry].
+ * ARGV: a fresh token (used for whichever of epoch / session / group is missing), the group ('' for
+ * none), the hash's TTL. Returns {epoch, session generation, group generation or nil, entry or nil}.
+ */
+const READ_VALIDITY_LUA = `
+local epoch = redis.call('SET', KEYS[1], ARGV[1], 'NX', 'GET') or ARGV[1]
+if redis.call('HSETNX', KEYS[2], 'session', ARGV[1]) == 1 then redis.call('EXPIRE', KEYS[2], ARGV[3]) end
+local session = redis.call('HGET', KEYS[2], 'session')
+local group = false
+if ARGV[2] ~= '' then
+  redis.call('HSETNX', KEYS[2], ARGV[2], ARGV[1])
+  group = redis.call('HGET', KEYS[2], ARGV[2])
+end
+local entry = false
+if KEYS[3] then entry = redis.call('GET', KEYS[3]) end
+return {epoch, session, group, entry}
+`;
 
 /**
  * Redis through Keyv + @keyv/redis for the entries (the same Keyv store backs CACHE_MANAGER),
@@ -22,6 +42,7 @@ const RESPONSE_KEY = /:(analytics|categories|habits|records):/;
 export class RedisCacheBackend implements CacheBackend {
   readonly kind = 'redis';
   readonly keyv: Keyv<string>;
+  private readonly readValidityScript = new RedisScript(READ_VALIDITY_LUA);
 
   constructor(private readonly client: RedisClientType) {
     const store = new KeyvRedis<string>(client, { useUnlink: true, throwOnConnectError: true, throwOnErrors: true });
@@ -36,39 +57,33 @@ export class RedisCacheBackend implements CacheBackend {
     this.keyv.on('error', () => undefined);
   }
 
-  /** One round trip: both SETs are written together (node-redis pipelines commands of the same tick). */
-  readValidity(userId: number): Promise<string> {
-    return this.sendValidityCommands(userId);
+  readValidity(userId: number, group: CacheGroup | null): Promise<Validity> {
+    return this.runValidityScript(userId, group, null).then(({ session, entry }) => ({ session, entry }));
   }
 
-  /**
-   * The same round trip also GETs the entry, read raw (Keyv's envelope, as Keyv wrote it) because
-   * Keyv's own get would go out a tick later, in a second round trip.
-   */
-  async readValidityAndEntry(userId: number, key: string): Promise<{ validity: string; raw: string | null }> {
-    const [validity, envelope] = await Promise.all([this.sendValidityCommands(userId), this.client.get(key)]);
-    return { validity, raw: typeof envelope === 'string' ? unwrapEnvelope(envelope) : null };
+  /** The same script also GETs the entry (raw: Keyv's envelope, unwrapped as Keyv would): one command, one round trip. */
+  readValidityAndEntry(userId: number, group: CacheGroup, key: string): Promise<Validity & { raw: string | null }> {
+    return this.runValidityScript(userId, group, key);
   }
 
-  /** Sends both SETs now (same tick as the caller's other commands) and resolves to the token. */
-  private sendValidityCommands(userId: number): Promise<string> {
-    const epochCandidate = freshToken();
-    const generationCandidate = freshToken();
-    const epoch = this.client.set(EPOCH_KEY, epochCandidate, { condition: 'NX', GET: true });
-    const generation = this.client.set(generationKey(userId), generationCandidate, {
-      condition: 'NX',
-      GET: true,
-      expiration: { type: 'EX', value: MAX_TTL_SECONDS },
-    });
-    return Promise.all([epoch, generation]).then(([e, g]) => `${e ?? epochCandidate}.${g ?? generationCandidate}`);
+  private async runValidityScript(userId: number, group: CacheGroup | null, key: string | null) {
+    const candidate = freshToken();
+    const keys = key ? [EPOCH_KEY, generationsKey(userId), key] : [EPOCH_KEY, generationsKey(userId)];
+    const args = [candidate, group ?? '', String(MAX_TTL_SECONDS)];
+    const [epoch, session, entry, envelope] = (await this.readValidityScript.run(this.client, keys, args)) as Array<string | null>;
+    return {
+      session: `${epoch}.${session}`,
+      entry: entry === null ? null : `${epoch}.${entry}`,
+      raw: typeof envelope === 'string' ? unwrapEnvelope(envelope) : null,
+    };
   }
 
   getEntry(key: string): Promise<string | undefined> {
     return this.keyv.get(key);
   }
 
-  async setEntry(userId: number, key: string, value: string, ttlMs: number): Promise<void> {
-    const index = indexKey(userId);
+  async setEntry(userId: number, group: CacheGroup, key: string, value: string, ttlMs: number): Promise<void> {
+    const index = indexKey(userId, group);
     await Promise.all([
       this.keyv.set(key, value, ttlMs),
       this.client.sAdd(index, key),
@@ -76,16 +91,26 @@ export class RedisCacheBackend implements CacheBackend {
     ]);
   }
 
-  /** Three commands whatever the size of the keyspace: SET generation, SMEMBERS index, UNLINK. */
-  async invalidateUser(userId: number): Promise<number> {
-    const index = indexKey(userId);
-    const [, members] = await Promise.all([
-      this.client.set(generationKey(userId), freshToken(), { expiration: { type: 'EX', value: MAX_TTL_SECONDS } }),
-      this.client.sMembers(index),
+  /**
+   * At most four commands whatever the size of the keyspace: HSET of the scopes' generations and
+   * EXPIRE of that hash, SUNION of the groups' indexes (pipelined), then one UNLINK.
+   */
+  async invalidate(userId: number, scopes: readonly ValidityScope[]): Promise<number> {
+    if (scopes.length === 0) return 0;
+    const token = freshToken();
+    const gens = generationsKey(userId);
+    const indexes = scopes.filter((scope): scope is CacheGroup => scope !== 'session').map((group) => indexKey(userId, group));
+    const [, , members] = await Promise.all([
+      this.client.hSet(gens, Object.fromEntries(scopes.map((scope) => [scope, token]))),
+      this.client.expire(gens, MAX_TTL_SECONDS),
+      indexes.length > 0 ? this.client.sUnion(indexes) : Promise.resolve([] as string[]),
     ]);
     if (members.length === 0) return 0;
-    const removed = await this.client.unlink([...members, index]);
-    return Math.max(0, removed - 1);
+    // An index holds only keys of its own group, and an empty set does not exist in Redis: the
+    // groups of the members are exactly the indexes that UNLINK also counts.
+    const existingIndexes = new Set(members.map(groupOfKey)).size;
+    const removed = await this.client.unlink([...members, ...indexes]);
+    return Math.max(0, removed - existingIndexes);
   }
 
   async bumpEpoch(): Promise<void> {
@@ -96,7 +121,7 @@ export class RedisCacheBackend implements CacheBackend {
   async describe(): Promise<{ keys: number; memoryBytes: number }> {
     let keys = 0;
     await this.scanOwnKeys(async (batch) => {
-      keys += batch.filter((key) => RESPONSE_KEY.test(key)).length;
+      keys += batch.filter((key) => isResponseKey(key)).length;
     }, SCAN_BUDGET_MS);
     const memory = await adminStep(this.client.info('memory'));
     const usedMemory = /used_memory:(\d+)/.exec(memory)?.[1];
@@ -109,7 +134,7 @@ export class RedisCacheBackend implements CacheBackend {
     await this.scanOwnKeys(async (batch) => {
       if (batch.length === 0) return;
       await adminStep(this.client.unlink(batch));
-      deleted += batch.filter((key) => RESPONSE_KEY.test(key)).length;
+      deleted += batch.filter((key) => isResponseKey(key)).length;
     }, Number.POSITIVE_INFINITY);
     await adminStep(this.client.unlink(EPOCH_KEY));
     return deleted;

@@ -22,6 +22,10 @@ export class Category {
   @Column({ type: 'integer', default: 0 })
   position: number;
 
+  /** The user's sync revision of this row's last change (src/sync). */
+  @Column({ type: 'integer', default: 0 })
+  revision: number;
+
   @CreateDateColumn({ name: 'created_at' })
   createdAt: Date;
 

@@ -5,7 +5,7 @@ import { ChangeGroup } from './change-group';
 /**
  * The one door for "something changed": a service calls `committed` once, after its write has
  * committed and before it answers, naming the user and what changed. This service fans it out
- * (today: the user's cached responses; the change feed and per-group invalidation hang here too),
+ * (the cached responses of the groups it names; the change feed hangs here too),
  * so no feature grows a second call per mutation. Never throws for a cache that is unreachable.
  */
 @Injectable()
@@ -14,7 +14,7 @@ export class ChangeNotifier {
 
   async committed(userId: number, groups: readonly ChangeGroup[]): Promise<void> {
     if (groups.length === 0) return;
-    await this.cacheInvalidator.invalidateUser(userId);
+    await this.cacheInvalidator.invalidateChanges(userId, groups);
   }
 
   /**
@@ -23,6 +23,6 @@ export class ChangeNotifier {
    * instance (the user's cache generation changes), and open event streams re-check their token.
    */
   async sessionsEnded(userId: number): Promise<void> {
-    await this.cacheInvalidator.invalidateUser(userId);
+    await this.cacheInvalidator.invalidateSessions(userId);
   }
 }

@@ -51,6 +51,8 @@ export abstract class AppConfig {
     operationTimeoutMs: number;
   };
   jwt: { secret: string; expiresInSeconds: number };
+  /** How long deletions are remembered for GET /api/sync (a cursor older than that gets a full sync). */
+  sync: { tombstoneDays: number };
   adminEmails: string[];
   corsOrigins: string[];
   /**

@@ -31,6 +31,7 @@ export function loadAppConfig(env: Env): AppConfig {
       operationTimeoutMs: reader.integer('CACHE_OPERATION_TIMEOUT_MS', 100, 1, 10000),
     },
     jwt: { secret: reader.jwtSecret(nodeEnv), expiresInSeconds: reader.duration('JWT_EXPIRES_IN', '7d') },
+    sync: { tombstoneDays: reader.integer('SYNC_TOMBSTONE_DAYS', 90, 1, 36500) },
     adminEmails: reader.list('ADMIN_EMAILS').map((email) => email.toLowerCase()),
     corsOrigins: reader.list('CORS_ORIGINS'),
     trustProxyHops: reader.integer('TRUST_PROXY_HOPS', 0, 0, 10),

@@ -1,6 +1,6 @@
 import { mkdirSync } from 'node:fs';
 import { dirname } from 'node:path';
-import { Module } from '@nestjs/common';
+import { Global, Module } from '@nestjs/common';
 import { TypeOrmModule, TypeOrmModuleOptions } from '@nestjs/typeorm';
 import { AppConfig, DatabaseConfig, DatabaseLimits } from '../config/app-config';
 import { DataSource } from 'typeorm';
@@ -8,10 +8,13 @@ import { ENTITIES } from './entities';
 import { installPoolBulkhead } from './pool-bulkhead';
 import { installBoundedBusyRetry } from './sqlite-busy-retry';
 import { InitialSchema1732200000000 } from './migrations/1732200000000-initial-schema';
+import { SyncRevisions1764000002000 } from './migrations/1764000002000-sync-revisions';
+import { TransactionRunner } from './transaction-runner';
 
-const MIGRATIONS = [InitialSchema1732200000000];
+const MIGRATIONS = [InitialSchema1732200000000, SyncRevisions1764000002000];
 
-/** TypeORM on SQLite (embedded default) or PostgreSQL; start-up runs pending migrations. */
+/** TypeORM on SQLite (embedded default) or PostgreSQL; start-up runs pending migrations. Global: every repository may use TransactionRunner. */
+@Global()
 @Module({
   imports: [
     TypeOrmModule.forRootAsync({
@@ -20,6 +23,8 @@ const MIGRATIONS = [InitialSchema1732200000000];
       dataSourceFactory: async (options) => initialize(new DataSource(options!)),
     }),
   ],
+  providers: [TransactionRunner],
+  exports: [TransactionRunner],
 })
 export class DatabaseModule {}
 

@@ -45,6 +45,10 @@ export class Habit {
   @Column({ type: 'varchar', length: 7, nullable: true })
   color: string | null;
 
+  /** The user's sync revision of this row's last change (src/sync). */
+  @Column({ type: 'integer', default: 0 })
+  revision: number;
+
   @CreateDateColumn({ name: 'created_at' })
   createdAt: Date;
 

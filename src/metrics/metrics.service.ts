@@ -86,6 +86,15 @@ function registerCacheMetrics(registers: Registry[], stats: CacheStats, store: C
     },
   });
   new Counter({
+    name: 'cache_not_modified_total',
+    help: 'Cached-route answers of 304 Not Modified (If-None-Match matched the ETag)',
+    registers,
+    collect() {
+      this.reset();
+      this.inc(stats.notModified);
+    },
+  });
+  new Counter({
     name: 'cache_invalidations_total',
     help: "User invalidations (every mutation drops all of that user's cached responses, in every group)",
     registers,

@@ -29,6 +29,10 @@ export class HabitRecord {
   @Column({ type: 'varchar', length: 500, nullable: true })
   note: string | null;
 
+  /** The user's sync revision of this row's last change (src/sync). */
+  @Column({ type: 'integer', default: 0 })
+  revision: number;
+
   @CreateDateColumn({ name: 'created_at' })
   createdAt: Date;
 

@@ -1,7 +1,9 @@
 import { Injectable } from '@nestjs/common';
 import { InjectRepository } from '@nestjs/typeorm';
-import { Repository } from 'typeorm';
+import { EntityManager, In, Repository } from 'typeorm';
+import { TransactionRunner } from '../database/transaction-runner';
 import { RecordStatus } from '../habits/habit-schedule';
+import { bumpRevision, recordDeletions } from '../sync/sync-revisions';
 import { HabitRecord } from './habit-record.entity';
 
 export interface RecordFields {
@@ -10,39 +12,91 @@ export interface RecordFields {
   note: string | null;
 }
 
-export interface NewRecord extends RecordFields {
-  userId: number;
+export interface RecordKey {
   habitId: number;
   date: string;
 }
 
+export interface NewRecord extends RecordFields, RecordKey {
+  userId: number;
+}
+
+export type RecordPut = RecordKey & RecordFields;
+
+/** Rows per multi-row INSERT (10 parameters each: far below SQLite's limit on bound variables). */
+const INSERT_CHUNK = 100;
+
 /**
  * Every query is scoped by the owner's id. Timestamps are set from the application clock, with
  * millisecond precision on both drivers (SQLite's own `datetime('now')` only has seconds).
+ * Every write bumps the user's sync revision in its transaction and stamps the rows it changes.
  */
 @Injectable()
 export class HabitRecordsRepository {
-  constructor(@InjectRepository(HabitRecord) private readonly records: Repository<HabitRecord>) {}
+  constructor(
+    @InjectRepository(HabitRecord) private readonly records: Repository<HabitRecord>,
+    private readonly transactions: TransactionRunner,
+  ) {}
 
   findForHabitDate(userId: number, habitId: number, date: string): Promise<HabitRecord | null> {
     return this.records.findOneBy({ userId, habitId, date });
   }
 
-  /** Fails with a unique violation when the (habit, date) record already exists. */
-  async insertRecord(record: NewRecord): Promise<void> {
-    const now = new Date();
-    await this.records.insert({ ...record, createdAt: now, updatedAt: now });
+  /**
+   * Replaces the (habit, date) record or inserts it; true when it was created. A concurrent
+   * insert of the same record fails this one with a unique violation (the caller retries).
+   */
+  upsertForHabitDate(userId: number, put: RecordPut): Promise<boolean> {
+    return this.transactions.run(async (manager) => {
+      const revision = await bumpRevision(manager, userId);
+      const { habitId, date, ...fields } = put;
+      const updated = await manager.update(HabitRecord, { userId, habitId, date }, { ...fields, revision, updatedAt: new Date() });
+      if ((updated.affected ?? 0) > 0) return false;
+      const now = new Date();
+      await manager.insert(HabitRecord, { userId, ...put, revision, createdAt: now, updatedAt: now });
+      return true;
+    });
   }
 
-  /** Replaces the fields of an existing record; returns the number of rows changed (0 when there is none). */
-  async updateForHabitDate(userId: number, habitId: number, date: string, fields: RecordFields): Promise<number> {
-    const result = await this.records.update({ userId, habitId, date }, { ...fields, updatedAt: new Date() });
-    return result.affected ?? 0;
+  deleteForHabitDate(userId: number, habitId: number, date: string): Promise<number> {
+    return this.transactions.run(async (manager) => {
+      const revision = await bumpRevision(manager, userId);
+      const result = await manager.delete(HabitRecord, { userId, habitId, date });
+      const affected = result.affected ?? 0;
+      if (affected > 0) await recordDeletions(manager, userId, revision, [{ kind: 'record', entityId: habitId, date }]);
+      return affected;
+    });
   }
 
-  async deleteForHabitDate(userId: number, habitId: number, date: string): Promise<number> {
-    const result = await this.records.delete({ userId, habitId, date });
-    return result.affected ?? 0;
+  /**
+   * One transaction, one revision: every put applied (replaced or inserted) and every delete
+   * (of the records that exist). Keys must be distinct; returns how many records were deleted.
+   */
+  applyBatch(userId: number, puts: RecordPut[], deletes: RecordKey[]): Promise<number> {
+    return this.transactions.run(async (manager) => {
+      const revision = await bumpRevision(manager, userId);
+      const existing = await this.findByKeys(manager, userId, [...puts, ...deletes]);
+      const now = new Date();
+      const inserts: Partial<HabitRecord>[] = [];
+      for (const put of puts) {
+        const current = existing.get(keyOf(put));
+        const { habitId, date, ...fields } = put;
+        if (current) await manager.update(HabitRecord, { id: current.id }, { ...fields, revision, updatedAt: now });
+        else inserts.push({ userId, habitId, date, ...fields, revision, createdAt: now, updatedAt: now });
+      }
+      for (let start = 0; start < inserts.length; start += INSERT_CHUNK) {
+        await manager.insert(HabitRecord, inserts.slice(start, start + INSERT_CHUNK));
+      }
+      const gone = deletes.flatMap((key) => existing.get(keyOf(key)) ?? []);
+      if (gone.length > 0) await manager.delete(HabitRecord, { id: In(gone.map((record) => record.id)) });
+      await recordDeletions(manager, userId, revision, gone.map((record) => ({ kind: 'record', entityId: record.habitId, date: record.date })));
+      return gone.length;
+    });
+  }
+
+  /** The user's records with these (habit, date) keys, by key. */
+  async findForKeys(userId: number, keys: RecordKey[]): Promise<Map<string, HabitRecord>> {
+    return this.findByKeys(this.records.manager, userId, keys);
   }
 
   /** Records dated `from..to` (inclusive), of the given habits when `habitIds` is set; ordered by date, then habit. */
@@ -57,4 +111,20 @@ export class HabitRecordsRepository {
     if (habitIds !== undefined) query.andWhere('r.habitId IN (:...habitIds)', { habitIds });
     return query.getMany();
   }
+
+  /** One query over the keys' habits and dates, narrowed to the exact pairs in memory. */
+  private async findByKeys(manager: EntityManager, userId: number, keys: RecordKey[]): Promise<Map<string, HabitRecord>> {
+    const found = new Map<string, HabitRecord>();
+    if (keys.length === 0) return found;
+    const wanted = new Set(keys.map(keyOf));
+    const habitIds = [...new Set(keys.map((key) => key.habitId))];
+    const dates = [...new Set(keys.map((key) => key.date))];
+    const rows = await manager.findBy(HabitRecord, { userId, habitId: In(habitIds), date: In(dates) });
+    for (const row of rows) if (wanted.has(keyOf(row))) found.set(keyOf(row), row);
+    return found;
+  }
+}
+
+export function keyOf(key: RecordKey): string {
+  return `${key.habitId}/${key.date}`;
 }

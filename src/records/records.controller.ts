@@ -1,4 +1,4 @@
-import { Body, Controller, Delete, Get, HttpCode, HttpStatus, Param, Put, Query, Res } from '@nestjs/common';
+import { Body, Controller, Delete, Get, HttpCode, HttpStatus, Param, Post, Put, Query, Res } from '@nestjs/common';
 import {
   ApiBearerAuth,
   ApiCreatedResponse,
@@ -15,9 +15,12 @@ import { CurrentUser } from '../common/decorators/current-user.decorator';
 import { dateRangeQueryDefaults, DEFAULT_RANGE_DAYS } from '../common/validation/date-range';
 import { ParseIdPipe } from '../common/pipes/parse-id.pipe';
 import { ParseCalendarDatePipe } from '../common/validation/parse-calendar-date.pipe';
+import { ApiErrors } from '../common/openapi/error-response';
 import { ListRecordsQuery } from './dto/list-records.query';
+import { RecordBatchDto, RecordBatchResponse } from './dto/record-batch.dto';
 import { PutRecordDto } from './dto/put-record.dto';
 import { RecordResponse } from './dto/record.response';
+import { RecordBatchService } from './record-batch.service';
 import { RecordsService } from './records.service';
 
 const RECORD_PATH = 'habits/:habitId/records/:date';
@@ -26,7 +29,10 @@ const RECORD_PATH = 'habits/:habitId/records/:date';
 @ApiBearerAuth()
 @Controller()
 export class RecordsController {
-  constructor(private readonly recordsService: RecordsService) {}
+  constructor(
+    private readonly recordsService: RecordsService,
+    private readonly batchService: RecordBatchService,
+  ) {}
 
   @Get('records')
   @ApiOkResponse({ type: RecordResponse, isArray: true, description: 'Ordered by date, then habit id' })
@@ -34,6 +40,19 @@ export class RecordsController {
   @CachedEndpoint({ group: 'records', queryDefaults: dateRangeQueryDefaults(DEFAULT_RANGE_DAYS) })
   list(@CurrentUser() user: AuthUser, @Query() query: ListRecordsQuery): Promise<RecordResponse[]> {
     return this.recordsService.list(user, query);
+  }
+
+  @Post('records/batch')
+  @HttpCode(HttpStatus.OK)
+  @ApiOkResponse({ type: RecordBatchResponse, description: 'Every item applied, in one transaction' })
+  @ApiErrors(
+    { 400: 'Nothing was written: `message` names each bad item (`put[3].date`), a repeated (habitId, date), a habit that is not yours, or a size outside 1..500' },
+    401,
+    413,
+    429,
+  )
+  batch(@CurrentUser() user: AuthUser, @Body() body: RecordBatchDto): Promise<RecordBatchResponse> {
+    return this.batchService.apply(user, body);
   }
 
   @Put(RECORD_PATH)

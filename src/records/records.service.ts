@@ -11,6 +11,7 @@ import { ListRecordsQuery } from './dto/list-records.query';
 import { PutRecordDto } from './dto/put-record.dto';
 import { RecordResponse, RecordUpsertResult, toRecordResponse } from './dto/record.response';
 import { HabitRecordsRepository, RecordFields } from './habit-records.repository';
+import { recordableProblem, recordFields } from './record-rules';
 
 /** Attempts of the update-or-insert loop; a race needs a concurrent insert AND delete to use more than one. */
 const UPSERT_ATTEMPTS = 3;
@@ -57,16 +58,14 @@ export class RecordsService {
   }
 
   /**
-   * Update the existing record, or insert one. Two concurrent PUTs may both find none: the unique
-   * index on (habit_id, date) lets one insert win, and the other goes round again and updates.
-   * No explicit transaction, so that SQLite's single connection is never held across requests.
+   * Update the existing record, or insert one, in one transaction. Two concurrent PUTs may both
+   * find none: the unique index on (habit_id, date) lets one insert win, and the other goes round
+   * again and updates.
    */
   private async upsert(userId: number, habitId: number, date: string, fields: RecordFields): Promise<boolean> {
     for (let attempt = 0; attempt < UPSERT_ATTEMPTS; attempt++) {
-      if ((await this.records.updateForHabitDate(userId, habitId, date, fields)) > 0) return false;
       try {
-        await this.records.insertRecord({ userId, habitId, date, ...fields });
-        return true;
+        return await this.records.upsertForHabitDate(userId, { habitId, date, ...fields });
       } catch (error) {
         if (isForeignKeyViolation(error)) throw new NotFoundException('Habit not found');
         if (!isUniqueViolation(error)) throw error;
@@ -78,24 +77,6 @@ export class RecordsService {
 
 /** Nothing can be recorded before the habit starts, nor after today in the user's time zone. */
 function assertRecordable(habit: Habit, date: string, today: string): void {
-  if (date < habit.startDate) {
-    throw new BadRequestException(`date must not be before the habit's startDate (${habit.startDate})`);
-  }
-  if (date > today) throw new BadRequestException(`date must not be after today (${today}) in your time zone`);
-}
-
-/**
- * PUT replaces the whole record: status defaults to done, note to null.
- * Boolean habits always store value 1 (a value sent for them is ignored); numeric habits need a value
- * when done, and store 0 when skipped without one.
- */
-function recordFields(habit: Habit, dto: PutRecordDto): RecordFields {
-  const status = dto.status ?? 'done';
-  const note = dto.note ?? null;
-  if (habit.kind !== 'numeric') return { status, value: 1, note };
-  const value = dto.value ?? undefined;
-  if (value === undefined && status === 'done') {
-    throw new BadRequestException('value is required for a numeric habit with status done');
-  }
-  return { status, value: value ?? 0, note };
+  const problem = recordableProblem(habit, date, today);
+  if (problem) throw new BadRequestException(`date ${problem}`);
 }

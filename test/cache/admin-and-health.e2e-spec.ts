@@ -9,7 +9,7 @@ jest.setTimeout(SUITE_TIMEOUT_MS);
 const ADMIN_EMAIL = 'admin@example.test';
 /** A hang guard for admin routes while Redis does not answer (no speed assertion). */
 const ADMIN_GUARD_MS = 2500;
-const CACHE_KEY = /^user:\d+:(gen|idx|(analytics|categories|habits|records):[0-9a-f]{40})$/;
+const CACHE_KEY = /^user:\d+:(gens|idx:(analytics|categories|habits|records)|(analytics|categories|habits|records):[0-9a-f]{40})$/;
 const isCacheKey = (key: string) => key === 'cache:epoch' || CACHE_KEY.test(key);
 
 /** Admin cache routes and the readiness probe, on a redis-server of the suite's own (it gets frozen). */

@@ -8,7 +8,7 @@ import { cleanUp, inspectRedis, names, SUITE_TIMEOUT_MS, utcDate } from './cache
 jest.setTimeout(SUITE_TIMEOUT_MS);
 
 const REDIS_INDEX = 6;
-const OWN_KEY = /^user:(\d+):(gen|idx|(analytics|categories|habits|records):[0-9a-f]{40})$/;
+const OWN_KEY = /^user:(\d+):(gens|idx:(analytics|categories|habits|records)|(analytics|categories|habits|records):[0-9a-f]{40})$/;
 
 /** What API.md promises clients about cached routes. */
 describe('cached routes keep the HTTP contract', () => {
@@ -42,7 +42,7 @@ describe('cached routes keep the HTTP contract', () => {
     return { session, habitId: habit.id as number, categoryId: category.id as number, today };
   }
 
-  it('marks every authenticated response Cache-Control: private, no-store and Vary: Authorization', async () => {
+  it('marks cached 200s Cache-Control: private, no-cache, every other authenticated response private, no-store, and all Vary: Authorization', async () => {
     const { session, habitId } = await userWithData();
     const responses = [
       await api.as(session).get('/api/categories'),
@@ -59,10 +59,10 @@ describe('cached routes keep the HTTP contract', () => {
     ];
     expect(responses.map((response) => response.status)).toEqual([200, 200, 200, 200, 200, 201, 201, 404, 400, 204, 401]);
     expect(responses.slice(0, 3).map(cache)).toEqual(['MISS', 'HIT', 'BYPASS']);
-    for (const response of responses) {
-      expect(response.headers['cache-control']).toBe('private, no-store');
+    responses.forEach((response, index) => {
+      expect([index, response.headers['cache-control']]).toEqual([index, index < 4 ? 'private, no-cache' : 'private, no-store']);
       expect(response.headers.vary).toBe('Authorization');
-    }
+    });
   });
 
   it('bypasses the entry for Cache-Control: no-cache and refills it, so the next plain read is a HIT with the new data', async () => {
@@ -168,10 +168,11 @@ describe('cached routes keep the HTTP contract', () => {
     const foreign = keys.filter((key) => key !== 'cache:epoch' && !OWN_KEY.test(key) && !key.startsWith('ratelimit:'));
     expect(foreign).toEqual([]);
     const mine = keys.filter((key) => key.startsWith(`user:${session.userId}:`));
-    const responses = mine.filter((key) => !key.endsWith(':gen') && !key.endsWith(':idx')).sort();
+    const responses = mine.filter((key) => !key.endsWith(':gens') && !key.includes(':idx:')).sort();
     expect(responses.map((key) => key.split(':')[2]).sort()).toEqual(['analytics', 'categories', 'habits', 'habits', 'records']);
-    expect((await redis.sMembers(`user:${session.userId}:idx`)).sort()).toEqual(responses);
-    expect(mine).toContain(`user:${session.userId}:gen`);
+    const indexes = ['analytics', 'categories', 'habits', 'records'].map((group) => `user:${session.userId}:idx:${group}`);
+    expect((await redis.sUnion(indexes)).sort()).toEqual(responses);
+    expect(mine).toContain(`user:${session.userId}:gens`);
     // Each entry expires in Redis itself after its group's TTL (API.md defaults).
     const ttlSeconds: Record<string, number> = { analytics: 3600, categories: 86400, habits: 900, records: 900 };
     for (const key of responses) {

@@ -3,16 +3,17 @@ import { AuthUser } from '../../auth/auth-user';
 
 export interface CachePrefetchResult {
   key: string;
-  timezone: string;
+  /** What of the user the key was computed with (opaque; see src/cache/endpoint-key.ts). */
+  context: string;
   raw: string | null;
 }
 
 /** What the JWT guard attaches to the request. */
 export interface RequestWithPrincipal {
   user?: AuthUser;
-  /** The user's cache generation read before any database work of this request; null when unknown. */
+  /** The validity token of this route's cache group, read before any database work of this request; null when unknown. */
   cacheGeneration?: string | null;
-  /** A cache entry fetched with the generation: its opaque key, for which time zone, and raw value (null when absent). */
+  /** A cache entry fetched with the generation: its opaque key, for which user context, and raw value (null when absent). */
   cachePrefetch?: CachePrefetchResult;
 }
 

@@ -1,0 +1,49 @@
+import { EntityManager } from 'typeorm';
+import { SyncRevision } from './sync-revision.entity';
+import { SyncTombstone, TombstoneKind } from './sync-tombstone.entity';
+
+/** A deleted category or habit (`entityId` its id), or a deleted record (`entityId` its habit, and its date). */
+export interface Deletion {
+  kind: TombstoneKind;
+  entityId: number;
+  date?: string;
+}
+
+/**
+ * THE helper every writer of categories, habits or records calls, FIRST inside its transaction
+ * (TransactionRunner.run), and stamps every row it writes with the answer:
+ *
+ *   await this.transactions.run(async (manager) => {
+ *     const revision = await bumpRevision(manager, userId);
+ *     await manager.insert(Habit, { ...habit, userId, revision });
+ *     await recordDeletions(manager, userId, revision, [{ kind: 'record', entityId: habitId, date }]);
+ *   });
+ *
+ * Bumping first matters: on PostgreSQL the upsert locks the user's counter row until commit, so a
+ * user's transactions commit in revision order and a sync that sees revision N sees everything
+ * up to N. A transaction that rolls back takes its bump with it; a revision without rows is harmless.
+ */
+export async function bumpRevision(manager: EntityManager, userId: number): Promise<number> {
+  const [sql, parameters] = manager.connection.driver.escapeQueryWithParameters(
+    'INSERT INTO sync_revisions (user_id, revision, purged_revision) VALUES (:userId, 1, 0) ' +
+      'ON CONFLICT (user_id) DO UPDATE SET revision = sync_revisions.revision + 1',
+    { userId },
+    {},
+  );
+  await manager.query(sql, parameters);
+  const row = await manager.findOneByOrFail(SyncRevision, { userId });
+  return row.revision;
+}
+
+/** Tombstones of rows deleted by the transaction that bumped `revision` (records of a deleted habit are implied by the habit's). */
+export async function recordDeletions(manager: EntityManager, userId: number, revision: number, deletions: Deletion[]): Promise<void> {
+  if (deletions.length === 0) return;
+  const deletedAt = new Date();
+  const rows = deletions.map(({ kind, entityId, date }) => ({ userId, kind, entityId, date: date ?? null, revision, deletedAt }));
+  for (let start = 0; start < rows.length; start += TOMBSTONE_CHUNK) {
+    await manager.insert(SyncTombstone, rows.slice(start, start + TOMBSTONE_CHUNK));
+  }
+}
+
+/** Rows per INSERT (7 parameters each: far below SQLite's limit on bound variables). */
+const TOMBSTONE_CHUNK = 100;
