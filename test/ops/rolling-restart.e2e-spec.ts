@@ -56,6 +56,7 @@ ${backendPorts.map((port, index) => `  server app${index + 1} 127.0.0.1:${port} 
 interface Answer {
   status: number;
   body: string;
+  cache?: string;
 }
 
 /** One request through HAProxy, from a chosen loopback source address. */
@@ -80,7 +81,7 @@ function send(port: number, method: string, path: string, options: { token?: str
       (res) => {
         let body = '';
         res.on('data', (chunk) => (body += chunk));
-        res.on('end', () => resolve({ status: res.statusCode ?? 0, body }));
+        res.on('end', () => resolve({ status: res.statusCode ?? 0, body, cache: res.headers['x-cache'] as string | undefined }));
       },
     );
     req.on('timeout', () => req.destroy(new Error('timed out')));
@@ -123,7 +124,7 @@ async function client(port: number, index: number, traffic: Traffic, stopped: ()
     if (!(await call('PUT', `/api/habits/${habitId}/records/${today}`, { token, body: { note } }))) continue;
     const read = await call('GET', `/api/records?habitId=${habitId}`, { token });
     const records = read ? (JSON.parse(read.body) as { note: string }[]) : null;
-    if (records && records[0]?.note !== note) traffic.staleReads.push(`user ${index}: wrote "${note}", read ${JSON.stringify(records)}`);
+    if (records && records[0]?.note !== note) traffic.staleReads.push(`user ${index}: wrote "${note}", read (X-Cache ${read?.cache}) ${JSON.stringify(records)}`);
     if (round % 3 === 0) await call('GET', '/api/analytics/compliance', { token });
     if (round % 3 === 1) await call('GET', '/api/habits', { token });
   }
