@@ -17,7 +17,9 @@ const { existsSync, mkdirSync, mkdtempSync, readdirSync, rmSync, statSync, write
 const os = require('node:os');
 const path = require('node:path');
 const { addDays, todayUtc } = require('./lib/dates');
+const { runEvents } = require('./lib/events');
 const { runRedisFreeze } = require('./lib/freeze');
+const { runHistory } = require('./lib/history');
 const { runInvalidation } = require('./lib/invalidation');
 const { runLatency } = require('./lib/latency');
 const { runNotModified } = require('./lib/not-modified');
@@ -46,10 +48,14 @@ const PLAN = QUICK
   ? {
       connections: 10, seconds: 1.5, warmupSeconds: 0.5, rounds: 1, hitCount: 500, uncachedCount: 20, latencyBatches: 2,
       mixedS: 2, freeze: { baselineS: 2, freezeS: 2, afterS: 6 }, invalidationIterations: 50, largeKeys: 100_000,
+      events: { streams: 200, writes: 40 },
+      historyCount: 40, historyBatches: 4,
     }
   : {
       connections: 10, seconds: 2, warmupSeconds: 2, rounds: 8, hitCount: 5000, uncachedCount: 200, latencyBatches: 10,
       mixedS: 20, freeze: { baselineS: 5, freezeS: 5, afterS: 15 }, invalidationIterations: 1000, largeKeys: 1_000_000,
+      events: { streams: 2000, writes: 400 },
+      historyCount: 300, historyBatches: 10,
     };
 
 const log = (message) => process.stdout.write(`${message}\n`);
@@ -96,7 +102,7 @@ async function runAll(children, workDir) {
   observer.adminToken = data.admin.token;
   await observer.snapshot('seeded');
 
-  const ctx = { a, b, redis, data, today, observer, paths: scenarioPaths(today) };
+  const ctx = { a, b, redis, data, today, observer, databasePath, paths: scenarioPaths(today) };
   if (ONLY) return runOnly(ctx);
   // Mixed first: peak RSS "under mixed" is then not the heap grown by the synthetic uncached flood.
   const mixed = await phase(ctx, 'mixed', runMixed);
@@ -104,10 +110,14 @@ async function runAll(children, workDir) {
   const throughput = await phase(ctx, 'throughput', runRatios);
   const notModified = await phase(ctx, 'notModified', runNotModifiedScenario);
   const latency = await phase(ctx, 'latency', runLatencyScenario);
+  const history = await phase(ctx, 'history', runHistoryScenario);
   const stampede = await phase(ctx, 'stampede', runStampedeScenario);
   const invalidation = await phase(ctx, 'invalidation', runInvalidationScenario);
+  const events = await phase(ctx, 'events', runEventsScenario);
 
-  const result = assemble({ ...throughput, notModified, latency, mixed: mixed.summary, rssByInstance: mixed.rssByInstance, invalidation, stampede, redisFreeze, observer, data });
+  const result = assemble({ ...throughput, notModified, latency, history, mixed: mixed.summary, rssByInstance: mixed.rssByInstance, invalidation, stampede, redisFreeze, observer, data });
+  result.events = events;
+  result.targets = evaluateTargets(result);
   await Promise.all([a.close(), b.close()]);
   await redis.close();
   if (CPU_PROF) log(`CPU profile of api-a in ${path.relative(ROOT, PROFILE_DIR)}/`);
@@ -119,7 +129,9 @@ const PHASES = {
   redisFreeze: runFreeze,
   throughput: runRatios,
   notModified: runNotModifiedScenario,
+  events: runEventsScenario,
   latency: runLatencyScenario,
+  history: runHistoryScenario,
   stampede: runStampedeScenario,
   invalidation: runInvalidationScenario,
 };
@@ -182,6 +194,12 @@ function runLatencyScenario({ a, data, paths }) {
   return runLatency({ api: a, token: data.heavy.token, paths, ...pick(PLAN, 'hitCount', 'uncachedCount', 'latencyBatches') });
 }
 
+/** Scenario `history`: uncached 30-day compliance with 1 and 10 years behind it. */
+function runHistoryScenario({ a, today, databasePath }) {
+  log('Scenario history: uncached 30-day compliance with 1 and 10 years of history…');
+  return runHistory({ api: a, databasePath, today, count: PLAN.historyCount, batches: PLAN.historyBatches, log });
+}
+
 /** Scenario 8: a range nobody asked for before, so the key is cold. */
 function runStampedeScenario({ a, data, today }) {
   log('Scenario 8: stampede…');
@@ -195,14 +213,21 @@ function runInvalidationScenario({ a, redis, data }) {
   return runInvalidation({ api: a, redis, admin: data.admin, target: data.users[1], iterations: PLAN.invalidationIterations, largeKeys: PLAN.largeKeys });
 }
 
+/** Scenario events: 2,000 change-feed streams on api-a, writes through api-b. */
+function runEventsScenario({ a, b, today }) {
+  log(`Scenario events: ${PLAN.events.streams} open streams on api-a, ${PLAN.events.writes} writes through api-b…`);
+  return runEvents({ a, b, today, log, ...PLAN.events });
+}
+
 /** latest.json: the issue's keys first, then the details that explain them. */
-function assemble({ scenarios, ratios, roundRatios, cpuPerRequest, cpuRatios, equivalence, notModified, latency, mixed, invalidation, stampede, redisFreeze, rssByInstance, observer, data }) {
+function assemble({ scenarios, ratios, roundRatios, cpuPerRequest, cpuRatios, equivalence, notModified, latency, history, mixed, invalidation, stampede, redisFreeze, rssByInstance, observer, data }) {
   const problems = [...equivalence.problems];
   for (const [name, s] of Object.entries(scenarios)) if (s.errors) problems.push(`${name}: ${s.errors} failed requests`);
   if (latency.errors) problems.push(`latency: ${latency.errors} failed requests`);
   problems.push(...notModified.summary.problems.map((problem) => `notModified: ${problem}`));
   if (notModified.summary.errors) problems.push(`notModified: ${notModified.summary.errors} answers that were not 304`);
   if (stampede.errors) problems.push(`stampede: ${stampede.errors} failed requests`);
+  if (history.errors) problems.push(`history: ${history.errors} failed requests`);
   const notes = QUICK ? [`quick mode: short runs, numbers indicative only; invalidation "1M" measured with ${PLAN.largeKeys} other keys`] : [];
   const result = {
     node: process.version,
@@ -212,6 +237,7 @@ function assemble({ scenarios, ratios, roundRatios, cpuPerRequest, cpuRatios, eq
     notModified: notModified.summary,
     ratios: { ...ratios, notModifiedOverHit: notModified.notModifiedOverHit },
     latency,
+    history,
     mixed,
     invalidation,
     stampede,

@@ -8,11 +8,13 @@ import { ChangesModule } from './changes/changes.module';
 import { CategoriesModule } from './categories/categories.module';
 import { AppConfigModule, AppConfigOptions } from './config/app-config.module';
 import { DatabaseModule } from './database/database.module';
+import { EventsModule } from './events/events.module';
 import { HabitsModule } from './habits/habits.module';
 import { HealthModule } from './health/health.module';
 import { LifecycleModule } from './lifecycle/lifecycle.module';
 import { LoggingModule } from './logging/logging.module';
 import { MetricsModule } from './metrics/metrics.module';
+import { PortabilityModule } from './portability/portability.module';
 import { RateLimitModule } from './rate-limit/rate-limit.module';
 import { RecordsModule } from './records/records.module';
 import { SyncModule } from './sync/sync.module';
@@ -44,6 +46,8 @@ export class AppModule {
         RecordsModule,
         SyncModule,
         AnalyticsModule,
+        EventsModule,
+        PortabilityModule,
         AdminModule,
         HealthModule,
         MetricsModule,

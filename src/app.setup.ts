@@ -12,12 +12,13 @@ import { AppConfig } from './config/app-config';
 import { withReservedConnections } from './database/pool-bulkhead';
 import { RequestLogger } from './logging/request-logger';
 import { MetricsService } from './metrics/metrics.service';
+import { registerImportBody } from './portability/import-body';
 
 export const BODY_LIMIT_BYTES = 100 * 1024;
 const REQUEST_ID = /^[\w\-.:]{1,128}$/;
 
 /**
- * The Fastify adapter with the API's limits: 100 KB bodies, request ids accepted or generated,
+ * The Fastify adapter with the API's limits: 100 KB bodies (10 MB and zips on POST /api/import), request ids accepted or generated,
  * helmet's security headers on every answer. trustProxy keeps the whole X-Forwarded-For chain on
  * the request; only TRUST_PROXY_HOPS of it are believed (see clientAddress), so a client cannot
  * choose its own address.
@@ -32,6 +33,7 @@ export function createFastifyAdapter(): FastifyAdapter {
     },
   });
   const fastify = adapter.getInstance();
+  registerImportBody(fastify);
   fastify.addHook('onSend', async (request, reply) => {
     void reply.headers(request.url.startsWith('/docs') ? DOCS_SECURITY_HEADERS : API_SECURITY_HEADERS);
     void reply.header('x-request-id', request.id);

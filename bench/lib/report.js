@@ -16,6 +16,11 @@ const TARGETS = [
   { name: 'redisFreeze.errors', target: '= 0', value: (r) => r.redisFreeze.errors, ok: (v) => v === 0 },
   { name: 'redisFreeze.recoverySeconds', target: '<= 5', value: (r) => r.redisFreeze.recoverySeconds, ok: (v) => v !== null && v <= 5 },
   { name: 'peakRssMb', target: '<= 250', value: (r) => r.peakRssMb, ok: (v) => v <= 250 },
+  { name: 'events.streams', target: '>= 2000', value: (r) => r.events?.streams, ok: (v) => v >= 2000 },
+  { name: 'events.p99Ms', target: '<= 250', value: (r) => r.events?.p99Ms, ok: (v) => v <= 250 },
+  { name: 'events.rssPerStreamKb', target: '<= 20', value: (r) => r.events?.rssPerStreamKb, ok: (v) => v <= 20 },
+  { name: 'events.missed', target: '= 0', value: (r) => r.events?.missed, ok: (v) => v === 0 },
+  { name: 'history.growth', target: '<= 1.5', value: (r) => r.history?.growth, ok: (v) => v <= 1.5 },
 ];
 
 function phase(result, name) {
@@ -97,7 +102,9 @@ function renderTable(result) {
       ['redisFreeze hit rate before / recovery s', `${f.hitRateBefore} / ${f.recoverySeconds}`],
       ['peak RSS MB per API instance (mixed)', result.rssByInstance.map((i) => i.peakRssMb).join(' / ')],
       ['hit response bytes', result.dataset.responseBytes],
+      ['events p50 / max ms, deliveries, missed, RSS MB before / after streams', result.events ? `${result.events.p50Ms} / ${result.events.maxMs}, ${result.events.deliveries}, ${result.events.missed}, ${result.events.rssBeforeMb} / ${result.events.rssAfterMb}` : '-'],
       ['notModified rps / hit rps (same phase) / per-round ratio', `${result.notModified.rps} / ${result.notModified.hitRps} / ${result.notModified.roundsRatio.join(' ')}`],
+      ...historyRows(result.history),
     ],
   );
   if (result.problems.length) lines.push('Problems:', ...result.problems.map((p) => `  - ${p}`), '');
@@ -105,4 +112,14 @@ function renderTable(result) {
   return lines.join('\n');
 }
 
-module.exports = { evaluateTargets, renderTable };
+/** The `history` scenario's details (also printed alone by `--only history`). */
+function historyRows(h) {
+  if (!h) return [];
+  return [
+    ['history p50 ms 1 y / 10 y (uncached 30-day compliance) and growth', `${h.p50Ms1y} / ${h.p50Ms10y} (${h.growth})`],
+    ['history p99 ms 1 y / 10 y; first read (full walk) ms 1 y / 10 y', `${h.p99Ms1y} / ${h.p99Ms10y}; ${h.coldMs1y} / ${h.coldMs10y}`],
+    ['history records 1 y / 10 y', `${h.records1y} / ${h.records10y}`],
+  ];
+}
+
+module.exports = { evaluateTargets, renderTable, historyRows };

@@ -147,4 +147,4 @@ function insertRecords(databasePath, rows) {
   });
 }
 
-module.exports = { seed, ADMIN_EMAIL };
+module.exports = { seed, ADMIN_EMAIL, HABIT_TEMPLATES, createAccount, recordsOf, insertRecords };

@@ -4,7 +4,8 @@ import { IsCalendarDate } from '../common/validation/is-calendar-date.decorator'
 import { IsId } from '../common/validation/is-id.decorator';
 import { QueryInteger, QueryString } from '../common/validation/transforms';
 
-export class AnalyticsQueryDto {
+/** `from`/`to` of every analytics route. */
+export class HabitAnalyticsQueryDto {
   @ApiPropertyOptional({ format: 'date', description: 'Defaults to 29 days before `to`; at most 366 days before it' })
   @QueryString()
   @IsOptional()
@@ -16,7 +17,9 @@ export class AnalyticsQueryDto {
   @IsOptional()
   @IsCalendarDate()
   to?: string;
+}
 
+export class AnalyticsQueryDto extends HabitAnalyticsQueryDto {
   @ApiPropertyOptional({ type: Number, description: 'Only the habits of this category (404 if it is not yours)' })
   @QueryInteger()
   @IsOptional()

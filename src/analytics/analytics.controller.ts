@@ -1,23 +1,26 @@
-import { Controller, Get, Query } from '@nestjs/common';
-import { ApiBearerAuth, ApiNotFoundResponse, ApiOkResponse, ApiTags } from '@nestjs/swagger';
+import { Controller, Get, Param, Query } from '@nestjs/common';
+import { ApiBearerAuth, ApiOkResponse, ApiTags } from '@nestjs/swagger';
 import { AuthUser } from '../auth/auth-user';
 import { CachedEndpoint } from '../cache/cached-endpoint.decorator';
 import { CurrentUser } from '../common/decorators/current-user.decorator';
+import { ApiErrors } from '../common/openapi/error-response';
+import { ParseIdPipe } from '../common/pipes/parse-id.pipe';
 import { dateRangeQueryDefaults, DEFAULT_RANGE_DAYS } from '../common/validation/date-range';
-import { AnalyticsQueryDto } from './analytics-query.dto';
-import { ComplianceReportResponse, PerformanceReportResponse } from './analytics-response.dto';
-import { ComplianceReport, PerformanceReport } from './analytics.types';
+import { AnalyticsQueryDto, HabitAnalyticsQueryDto } from './analytics-query.dto';
+import { ComplianceReportResponse, HabitReportResponse, PerformanceReportResponse } from './analytics-response.dto';
+import { ComplianceReport, HabitReport, PerformanceReport } from './analytics.types';
 import { AnalyticsService } from './analytics.service';
 
 @ApiTags('analytics')
 @ApiBearerAuth()
+@ApiErrors(400, 401)
 @Controller('analytics')
 export class AnalyticsController {
   constructor(private readonly analyticsService: AnalyticsService) {}
 
   @Get('performance')
   @ApiOkResponse({ type: PerformanceReportResponse })
-  @ApiNotFoundResponse({ description: 'categoryId is not one of your categories' })
+  @ApiErrors({ 404: 'categoryId is not one of your categories' })
   @CachedEndpoint({ group: 'analytics', queryDefaults: dateRangeQueryDefaults(DEFAULT_RANGE_DAYS) })
   performance(@CurrentUser() user: AuthUser, @Query() query: AnalyticsQueryDto): Promise<PerformanceReport> {
     return this.analyticsService.performance(user, query);
@@ -25,9 +28,21 @@ export class AnalyticsController {
 
   @Get('compliance')
   @ApiOkResponse({ type: ComplianceReportResponse })
-  @ApiNotFoundResponse({ description: 'categoryId is not one of your categories' })
+  @ApiErrors({ 404: 'categoryId is not one of your categories' })
   @CachedEndpoint({ group: 'analytics', queryDefaults: dateRangeQueryDefaults(DEFAULT_RANGE_DAYS) })
   compliance(@CurrentUser() user: AuthUser, @Query() query: AnalyticsQueryDto): Promise<ComplianceReport> {
     return this.analyticsService.compliance(user, query);
+  }
+
+  @Get('habits/:id')
+  @ApiOkResponse({ type: HabitReportResponse, description: 'One habit (archived or not) over the range' })
+  @ApiErrors({ 404: 'Not one of your habits' })
+  @CachedEndpoint({ group: 'analytics', queryDefaults: dateRangeQueryDefaults(DEFAULT_RANGE_DAYS) })
+  habit(
+    @CurrentUser() user: AuthUser,
+    @Param('id', ParseIdPipe) id: number,
+    @Query() query: HabitAnalyticsQueryDto,
+  ): Promise<HabitReport> {
+    return this.analyticsService.habit(user, id, query);
   }
 }

@@ -1,13 +1,13 @@
 import { Module } from '@nestjs/common';
 import { CategoriesModule } from '../categories/categories.module';
-import { HabitsModule } from '../habits/habits.module';
-import { RecordsModule } from '../records/records.module';
 import { AnalyticsController } from './analytics.controller';
 import { AnalyticsService } from './analytics.service';
+import { HabitHistoryStore } from './habit-history-store';
+import { HistoryRepository } from './history.repository';
 
 @Module({
-  imports: [CategoriesModule, HabitsModule, RecordsModule],
+  imports: [CategoriesModule],
   controllers: [AnalyticsController],
-  providers: [AnalyticsService],
+  providers: [AnalyticsService, HabitHistoryStore, HistoryRepository],
 })
 export class AnalyticsModule {}

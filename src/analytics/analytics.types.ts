@@ -1,4 +1,4 @@
-import type { HabitKind, HabitSchedule, RecordStatus } from '../habits/habit-schedule';
+import type { HabitKind, HabitSchedule, RecordStatus, TargetType } from '../habits/habit-schedule';
 
 /** A non-archived habit, as the analytics need it (the service filters archived ones out). */
 export interface AnalyticsHabit {
@@ -7,6 +7,8 @@ export interface AnalyticsHabit {
   schedule: HabitSchedule;
   kind: HabitKind;
   target: number;
+  /** Numeric habits: `at_least` (also when null) or `at_most`. Ignored for boolean habits. */
+  targetType: TargetType | null;
   startDate: string;
   position: number;
 }
@@ -47,10 +49,43 @@ export interface HabitCompliance {
   rate: number | null;
   currentStreak: number;
   bestStreak: number;
+  /** Habit strength on `to`, 0..1, 4 decimals. */
+  score: number;
 }
 
 export interface ComplianceReport {
   from: string;
   to: string;
   habits: HabitCompliance[];
+}
+
+export type DayStatus = 'done' | 'skipped' | 'partial' | 'missed' | 'pending' | 'none';
+
+export interface HabitDay {
+  date: string;
+  status: DayStatus;
+  value: number | null;
+  score: number;
+}
+
+export interface HabitStreak {
+  start: string;
+  end: string;
+  length: number;
+}
+
+/** `GET /api/analytics/habits/:id`: one habit's history over the range. */
+export interface HabitReport {
+  habitId: number;
+  from: string;
+  to: string;
+  due: number;
+  done: number;
+  skipped: number;
+  rate: number | null;
+  currentStreak: number;
+  bestStreak: number;
+  score: number;
+  days: HabitDay[];
+  streaks: HabitStreak[];
 }

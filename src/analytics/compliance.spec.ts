@@ -8,7 +8,7 @@ import { computePerformance } from './performance';
 const LATER = '2025-07-31';
 
 function habit(schedule: HabitSchedule, overrides: Partial<AnalyticsHabit> = {}): AnalyticsHabit {
-  return { id: 1, name: 'Habit', schedule, kind: 'boolean', target: 1, startDate: '2025-05-01', position: 0, ...overrides };
+  return { id: 1, name: 'Habit', schedule, kind: 'boolean', target: 1, targetType: null, startDate: '2025-05-01', position: 0, ...overrides };
 }
 
 function done(habitId: number, date: string, value = 1): AnalyticsRecord {
@@ -36,7 +36,7 @@ function only(h: AnalyticsHabit, records: AnalyticsRecord[], from: string, to: s
   return entry;
 }
 
-function counts(entry: HabitCompliance): Omit<HabitCompliance, 'habitId' | 'name'> {
+function counts(entry: HabitCompliance): Omit<HabitCompliance, 'habitId' | 'name' | 'score'> {
   const { due, done: doneCount, skipped, rate, currentStreak, bestStreak } = entry;
   return { due, done: doneCount, skipped, rate, currentStreak, bestStreak };
 }
@@ -414,6 +414,37 @@ describe('computeCompliance', () => {
       const report = computeCompliance(many, history, { from: '9999-01-01', to: '9999-12-31' }, '2025-06-10');
       expect(report.habits).toHaveLength(500);
       expect(report.habits[0]).toMatchObject({ due: 365, done: 0, currentStreak: 0, bestStreak: 0 });
+    });
+  });
+
+  describe('per_period and at_most', () => {
+    it('counts blocks of `days` from startDate as the periods of a per_period habit', () => {
+      // Blocks of 3 days from 06-01: 06-01..03, 06-04..06, 06-07..09, 06-10..12.
+      const h = habit({ type: 'per_period', times: 2, days: 3 }, { startDate: '2025-06-01' });
+      const records = [done(1, '2025-06-01'), done(1, '2025-06-03'), done(1, '2025-06-04'), done(1, '2025-06-05'), done(1, '2025-06-07')];
+      // The range 06-02..06-10 touches blocks 1 (2 days: quota 2, done 1), 2 (quota 2, done 2), 3 (quota 2, done 1)
+      // and 4 (1 day: quota 1, done 0). Block 3 is below its quota and in the past: the streak breaks.
+      expect(counts(only(h, records, '2025-06-02', '2025-06-10'))).toEqual({
+        due: 7,
+        done: 4,
+        skipped: 0,
+        rate: 0.5714,
+        currentStreak: 0,
+        bestStreak: 2,
+      });
+    });
+
+    it('counts an at_most record as done when its value does not exceed the target', () => {
+      const h = habit({ type: 'daily' }, { kind: 'numeric', target: 2, targetType: 'at_most', startDate: '2025-06-01' });
+      const records = [done(1, '2025-06-01', 0), done(1, '2025-06-02', 2), done(1, '2025-06-03', 3), done(1, '2025-06-04', 1)];
+      expect(counts(only(h, records, '2025-06-01', '2025-06-04'))).toEqual({
+        due: 4,
+        done: 3,
+        skipped: 0,
+        rate: 0.75,
+        currentStreak: 1,
+        bestStreak: 2,
+      });
     });
   });
 });

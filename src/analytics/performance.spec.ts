@@ -6,7 +6,7 @@ import { computePerformance } from './performance';
 // June 2025: Mondays are 06-02, 06-09, 06-16, 06-23; 06-07 is a Saturday.
 
 function habit(schedule: HabitSchedule, overrides: Partial<AnalyticsHabit> = {}): AnalyticsHabit {
-  return { id: 1, name: 'Habit', schedule, kind: 'boolean', target: 1, startDate: '2025-05-01', position: 0, ...overrides };
+  return { id: 1, name: 'Habit', schedule, kind: 'boolean', target: 1, targetType: null, startDate: '2025-05-01', position: 0, ...overrides };
 }
 
 function done(habitId: number, date: string, value = 1): AnalyticsRecord {
@@ -217,5 +217,15 @@ describe('computePerformance', () => {
       const report = computePerformance([habit({ type: 'daily' })], records, { from: '2025-06-02', to: '2025-06-03' });
       expect(report.totals).toEqual({ due: 2, done: 0, skipped: 0, rate: 0 });
     });
+  });
+
+  it('gives a per_period block its quota on its first done dates', () => {
+    const h = habit({ type: 'per_period', times: 1, days: 2 }, { startDate: '2025-06-01' });
+    const report = computePerformance([h], [done(1, '2025-06-01'), done(1, '2025-06-02'), done(1, '2025-06-04')], {
+      from: '2025-06-01',
+      to: '2025-06-04',
+    });
+    expect(report.days.map((day) => [day.due, day.done])).toEqual([[1, 1], [0, 0], [0, 0], [1, 1]]);
+    expect(report.totals).toEqual({ due: 2, done: 2, skipped: 0, rate: 1 });
   });
 });

@@ -1,10 +1,10 @@
-import { epochDayIsoWeekday, fromEpochDay } from '../common/dates/calendar-date';
+import { fromEpochDay } from '../common/dates/calendar-date';
 import type { AnalyticsHabit, AnalyticsRecord, DateRange, DayPerformance, PerformanceReport } from './analytics.types';
 import { buildHabitHistories, type HabitHistory } from './habit-history';
 import { toDayRange, type DayRange } from './range';
 import { completionRate } from './rate';
 import { type DaySchedule, isDaySchedule, scheduledDayMatcher } from './schedule';
-import { countMarks, isoWeekEndDay, weeklyQuota } from './weekly-quota';
+import { countMarks, type QuotaPeriods, quotaPeriods, weeklyQuota } from './weekly-quota';
 
 /**
  * Day schedules: each scheduled date (>= startDate) of the range is due, unless it has a skipped record,
@@ -33,16 +33,16 @@ function addDaySchedule(days: readonly DayPerformance[], history: HabitHistory, 
  * quota = min(times, its days - its skipped days). The first `quota` done dates of that part, in date
  * order, each add 1 to their date's due and done; every skipped record of the range counts in `skipped`.
  */
-function addWeeklySchedule(days: readonly DayPerformance[], history: HabitHistory, times: number, range: DayRange): void {
+function addQuotaSchedule(days: readonly DayPerformance[], history: HabitHistory, periods: QuotaPeriods, range: DayRange): void {
   const firstDay = Math.max(range.from, history.startDay);
   let day = range.from;
   let quota = 0;
   let counted = 0;
   for (const entry of days) {
     if (day >= firstDay) {
-      if (day === firstDay || epochDayIsoWeekday(day) === 1) {
-        const last = Math.min(isoWeekEndDay(day), range.to);
-        quota = weeklyQuota(times, last - day + 1, countMarks(history.marks, day, last).skipped);
+      if (day === firstDay || periods.startOf(day) === day) {
+        const last = Math.min(periods.endOf(day), range.to);
+        quota = weeklyQuota(periods.times, last - day + 1, countMarks(history.marks, day, last).skipped);
         counted = 0;
       }
       const mark = history.marks.get(day);
@@ -77,7 +77,7 @@ export function computePerformance(
   for (const history of buildHabitHistories(habits, records, dayRange.to)) {
     const schedule = history.habit.schedule;
     if (isDaySchedule(schedule)) addDaySchedule(days, history, schedule, dayRange.from);
-    else addWeeklySchedule(days, history, schedule.times, dayRange);
+    else addQuotaSchedule(days, history, quotaPeriods(schedule, history.startDay), dayRange);
   }
   const totals = { due: 0, done: 0, skipped: 0, rate: null as number | null };
   for (const entry of days) {

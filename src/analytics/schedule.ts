@@ -1,11 +1,14 @@
 import { epochDayIsoWeekday } from '../common/dates/calendar-date';
 import type { HabitSchedule } from '../habits/habit-schedule';
 
-/** The schedules whose occurrences are single dates (`per_week` occurrences are ISO weeks). */
-export type DaySchedule = Exclude<HabitSchedule, { type: 'per_week' }>;
+/** The schedules whose occurrences are single dates. */
+export type DaySchedule = Exclude<HabitSchedule, { type: 'per_week' } | { type: 'per_period' }>;
+
+/** The quota schedules: one occurrence per period (ISO week, or block of `days` days from startDate). */
+export type QuotaSchedule = Extract<HabitSchedule, { type: 'per_week' } | { type: 'per_period' }>;
 
 export function isDaySchedule(schedule: HabitSchedule): schedule is DaySchedule {
-  return schedule.type !== 'per_week';
+  return schedule.type !== 'per_week' && schedule.type !== 'per_period';
 }
 
 /** Bit `d` set for each ISO weekday `d` (1..7) in `days`. */

@@ -7,27 +7,6 @@
  */
 export type OccurrenceOutcome = 'done' | 'missed' | 'pending' | 'neutral';
 
-export interface StreakState {
-  /** Consecutive done occurrences up to the latest one tracked (the current streak). */
-  run: number;
-  /** The longest run ending at an occurrence inside the range. */
-  best: number;
-}
-
-export function createStreakState(): StreakState {
-  return { run: 0, best: 0 };
-}
-
-/** Feeds the next occurrence, in date order. `inRange`: the occurrence lies in [from, to]. */
-export function trackOccurrence(state: StreakState, outcome: OccurrenceOutcome, inRange: boolean): void {
-  if (outcome === 'done') {
-    state.run += 1;
-    if (inRange && state.run > state.best) state.best = state.run;
-  } else if (outcome === 'missed') {
-    state.run = 0;
-  }
-}
-
 /** Outcome of a single due date that was not skipped. */
 export function dayOutcome(done: boolean, onOrAfterToday: boolean): OccurrenceOutcome {
   if (done) return 'done';

@@ -1,5 +1,6 @@
 import { epochDayIsoWeekday } from '../common/dates/calendar-date';
 import type { DayMark } from './habit-history';
+import type { QuotaSchedule } from './schedule';
 
 export interface MarkCounts {
   done: number;
@@ -14,6 +15,24 @@ export function isoWeekStartDay(day: number): number {
 /** The Sunday (epoch day) of the ISO week holding `day`. */
 export function isoWeekEndDay(day: number): number {
   return day - epochDayIsoWeekday(day) + 7;
+}
+
+/** The periods of a quota schedule: `per_week` ISO weeks, `per_period` blocks of `days` from startDate. */
+export interface QuotaPeriods {
+  times: number;
+  /** First epoch day of the period holding `day`. */
+  startOf(day: number): number;
+  /** Last epoch day of the period holding `day`. */
+  endOf(day: number): number;
+}
+
+export function quotaPeriods(schedule: QuotaSchedule, startDay: number): QuotaPeriods {
+  if (schedule.type === 'per_week') {
+    return { times: schedule.times, startOf: isoWeekStartDay, endOf: isoWeekEndDay };
+  }
+  const length = schedule.days;
+  const startOf = (day: number): number => startDay + Math.floor((day - startDay) / length) * length;
+  return { times: schedule.times, startOf, endOf: (day) => startOf(day) + length - 1 };
 }
 
 /** `min(times, days counted - skipped days)`, never below 0 (API.md, `per_week`). */

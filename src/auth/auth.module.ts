@@ -37,6 +37,6 @@ import { SessionResolver } from './session-resolver';
     { provide: APP_GUARD, useClass: JwtAuthGuard },
     { provide: APP_GUARD, useClass: RolesGuard },
   ],
-  exports: [SessionResolver],
+  exports: [SessionResolver, AccessTokenService],
 })
 export class AuthModule {}

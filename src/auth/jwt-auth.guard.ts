@@ -38,7 +38,8 @@ export class JwtAuthGuard implements CanActivate {
   }
 }
 
-function bearerToken(header: string | string[] | undefined): string | null {
+/** The token of an `Authorization: Bearer <token>` header, or null. */
+export function bearerToken(header: string | string[] | undefined): string | null {
   if (typeof header !== 'string') return null;
   return BEARER.exec(header)?.[1] ?? null;
 }

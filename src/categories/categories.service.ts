@@ -77,6 +77,6 @@ function categoryChanges(dto: UpdateCategoryDto): CategoryChanges {
 }
 
 /** Case-insensitive identity of a name; lower-casing may lengthen some letters, so it is cut to the column size. */
-function nameKeyOf(name: string): string {
+export function nameKeyOf(name: string): string {
   return [...name.toLowerCase()].slice(0, NAME_KEY_LENGTH).join('');
 }

@@ -1,28 +1,37 @@
 import { Injectable } from '@nestjs/common';
 import { CacheInvalidator } from '../cache/cache-invalidator';
+import { EventBus } from '../events/event-bus';
 import { ChangeGroup } from './change-group';
 
 /**
  * The one door for "something changed": a service calls `committed` once, after its write has
- * committed and before it answers, naming the user and what changed. This service fans it out
- * (the cached responses of the groups it names; the change feed hangs here too),
- * so no feature grows a second call per mutation. Never throws for a cache that is unreachable.
+ * committed and before it answers, naming the user and what changed. This service fans it out:
+ * the cached responses of the groups it names are dropped, then the change is published to the
+ * user's open event streams on every instance (fire and forget: publishing never blocks or fails
+ * the mutation). So no feature grows a second call per mutation. Never throws for a cache or
+ * Redis that is unreachable.
  */
 @Injectable()
 export class ChangeNotifier {
-  constructor(private readonly cacheInvalidator: CacheInvalidator) {}
+  constructor(
+    private readonly cacheInvalidator: CacheInvalidator,
+    private readonly bus: EventBus,
+  ) {}
 
   async committed(userId: number, groups: readonly ChangeGroup[]): Promise<void> {
     if (groups.length === 0) return;
     await this.cacheInvalidator.invalidateChanges(userId, groups);
+    this.bus.publish({ kind: 'change', userId, groups: [...groups], at: new Date().toISOString() });
   }
 
   /**
    * One or more sessions of the user ended (logout, logout-all, session deleted, password changed,
    * account deleted), after the database says so: remembered principals are dropped on every
-   * instance (the user's cache generation changes), and open event streams re-check their token.
+   * instance (the user's session generation changes), then the user's open event streams re-check
+   * their token on every instance and end the refused ones.
    */
   async sessionsEnded(userId: number): Promise<void> {
     await this.cacheInvalidator.invalidateSessions(userId);
+    this.bus.publish({ kind: 'sessions', userId });
   }
 }

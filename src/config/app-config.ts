@@ -33,6 +33,11 @@ export interface RateLimitConfig {
   windowSeconds: number;
 }
 
+export interface EventsConfig {
+  /** Interval of the comment every open event stream receives (and of its slot refresh in Redis). */
+  heartbeatMs: number;
+}
+
 /**
  * The validated, typed settings of the application. Used as a DI token:
  * inject `AppConfig` wherever a setting is needed; nothing reads process.env directly.
@@ -66,4 +71,5 @@ export abstract class AppConfig {
   shutdownGraceMs: number;
   /** After SIGTERM, how long readiness says 503 while requests are still served (a load balancer's health check interval × its fall count). */
   shutdownDrainDelayMs: number;
+  events: EventsConfig;
 }

@@ -8,10 +8,12 @@ import { ENTITIES } from './entities';
 import { installPoolBulkhead } from './pool-bulkhead';
 import { installBoundedBusyRetry } from './sqlite-busy-retry';
 import { InitialSchema1732200000000 } from './migrations/1732200000000-initial-schema';
+import { HabitTargetType1764000001000 } from './migrations/1764000001000-habit-target-type';
+import { HabitCheckpoints1764000001001 } from './migrations/1764000001001-habit-checkpoints';
 import { SyncRevisions1764000002000 } from './migrations/1764000002000-sync-revisions';
 import { TransactionRunner } from './transaction-runner';
 
-const MIGRATIONS = [InitialSchema1732200000000, SyncRevisions1764000002000];
+export const MIGRATIONS = [InitialSchema1732200000000, HabitTargetType1764000001000, HabitCheckpoints1764000001001, SyncRevisions1764000002000];
 
 /** TypeORM on SQLite (embedded default) or PostgreSQL; start-up runs pending migrations. Global: every repository may use TransactionRunner. */
 @Global()

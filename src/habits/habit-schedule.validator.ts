@@ -10,6 +10,7 @@ const SCHEDULE_FIELDS: Record<ScheduleType, string[]> = {
   weekdays: ['days'],
   every_n_days: ['n'],
   per_week: ['times'],
+  per_period: ['times', 'days'],
 };
 
 const SCHEDULE_TYPES = Object.keys(SCHEDULE_FIELDS) as ScheduleType[];
@@ -54,7 +55,17 @@ function fieldProblem(type: ScheduleType, schedule: Record<string, unknown>): st
       return isIntegerIn(schedule.n, 2, 365) ? null : 'schedule.n must be an integer from 2 to 365';
     case 'per_week':
       return isIntegerIn(schedule.times, 1, 7) ? null : 'schedule.times must be an integer from 1 to 7';
+    case 'per_period':
+      return periodProblem(schedule.times, schedule.days);
   }
+}
+
+/** `per_period`: a block of 2..365 days holding a quota of 1..days. */
+function periodProblem(times: unknown, days: unknown): string | null {
+  if (!isIntegerIn(days, 2, 365)) return 'schedule.days must be an integer from 2 to 365';
+  const length = days as number;
+  if (!isIntegerIn(times, 1, length)) return `schedule.times must be an integer from 1 to schedule.days (${length})`;
+  return null;
 }
 
 function daysProblem(days: unknown): string | null {
@@ -81,6 +92,8 @@ export function normalizeSchedule(schedule: HabitSchedule): HabitSchedule {
       return { type: 'every_n_days', n: schedule.n };
     case 'per_week':
       return { type: 'per_week', times: schedule.times };
+    case 'per_period':
+      return { type: 'per_period', times: schedule.times, days: schedule.days };
   }
 }
 
@@ -101,4 +114,8 @@ export const HABIT_SCHEDULE_SCHEMAS: SchemaObject[] = [
   }),
   scheduleSchema('every_n_days', { n: { type: 'integer', minimum: 2, maximum: 365 } }),
   scheduleSchema('per_week', { times: { type: 'integer', minimum: 1, maximum: 7 } }),
+  scheduleSchema('per_period', {
+    times: { type: 'integer', minimum: 1, maximum: 365, description: 'At most `days`' },
+    days: { type: 'integer', minimum: 2, maximum: 365 },
+  }),
 ];

@@ -1,5 +1,5 @@
 import { Column, CreateDateColumn, Entity, Index, PrimaryGeneratedColumn, UpdateDateColumn } from 'typeorm';
-import { HabitKind, HabitSchedule } from './habit-schedule';
+import { HabitKind, HabitSchedule, TargetType } from './habit-schedule';
 
 @Entity('habits')
 @Index(['userId', 'position'])
@@ -28,6 +28,10 @@ export class Habit {
 
   @Column({ type: 'double precision', default: 1 })
   target: number;
+
+  /** `at_least` or `at_most` for numeric habits; null for boolean ones. */
+  @Column({ name: 'target_type', type: 'varchar', length: 10, nullable: true })
+  targetType: TargetType | null;
 
   @Column({ type: 'varchar', length: 50, nullable: true })
   unit: string | null;

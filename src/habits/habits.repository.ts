@@ -7,7 +7,7 @@ import { Habit } from './habit.entity';
 
 export type NewHabit = Pick<
   Habit,
-  'name' | 'description' | 'categoryId' | 'schedule' | 'kind' | 'target' | 'unit' | 'startDate' | 'color'
+  'name' | 'description' | 'categoryId' | 'schedule' | 'kind' | 'target' | 'targetType' | 'unit' | 'startDate' | 'color'
 >;
 
 export type HabitChanges = Partial<NewHabit & Pick<Habit, 'archived' | 'position'>>;

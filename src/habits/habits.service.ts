@@ -9,7 +9,7 @@ import { CreateHabitDto } from './dto/create-habit.dto';
 import { HabitResponse, toHabitResponse } from './dto/habit.response';
 import { ListHabitsQuery } from './dto/list-habits.query';
 import { UpdateHabitDto } from './dto/update-habit.dto';
-import { HabitKind } from './habit-schedule';
+import { HabitKind, TargetType } from './habit-schedule';
 import { normalizeSchedule } from './habit-schedule.validator';
 import { Habit } from './habit.entity';
 import { HabitChanges, HabitsRepository, NewHabit } from './habits.repository';
@@ -100,6 +100,7 @@ function newHabit(user: AuthUser, dto: CreateHabitDto): NewHabit {
     schedule: normalizeSchedule(dto.schedule),
     kind,
     target: targetFor(kind, dto.target ?? DEFAULT_TARGET),
+    targetType: targetTypeFor(kind, dto.targetType, null),
     unit: dto.unit ?? null,
     startDate: dto.startDate ?? todayIn(user.timezone),
     color: dto.color ?? null,
@@ -117,7 +118,24 @@ function habitChanges(current: Habit, dto: UpdateHabitDto): HabitChanges {
   const kind = dto.kind ?? current.kind;
   const target = targetFor(kind, dto.target ?? current.target);
   if (target !== current.target) changes.target = target;
+  const targetType = targetTypeFor(kind, dto.targetType, current.targetType);
+  if (targetType !== current.targetType) changes.targetType = targetType;
   return changes;
+}
+
+/**
+ * Numeric habits: the requested type, else the current one, else `at_least`. Boolean habits: null, and
+ * a targetType sent for one is a 400 (so is null for a numeric habit).
+ */
+function targetTypeFor(kind: HabitKind, requested: TargetType | null | undefined, current: TargetType | null): TargetType | null {
+  if (kind !== 'numeric') {
+    if (requested !== undefined && requested !== null) {
+      throw new BadRequestException('targetType is only allowed for numeric habits (kind numeric)');
+    }
+    return null;
+  }
+  if (requested === null) throw new BadRequestException('targetType must be one of: at_least, at_most for a numeric habit');
+  return requested ?? current ?? 'at_least';
 }
 
 function targetFor(kind: HabitKind, requested: number): number {

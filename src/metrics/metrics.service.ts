@@ -4,6 +4,7 @@ import { collectDefaultMetrics, Counter, Gauge, Histogram, Registry } from 'prom
 import { CACHE_GROUPS } from '../cache/cache-group';
 import { CacheOutcome, CacheStats } from '../cache/cache-stats';
 import { CacheStore } from '../cache/cache-store';
+import { FeedStats } from '../events/feed-stats';
 import { HealthService } from '../health/health.service';
 import { RateLimitStorage } from '../rate-limit/rate-limit.storage';
 
@@ -28,6 +29,7 @@ export class MetricsService {
     stats: CacheStats,
     store: CacheStore,
     rateLimits: RateLimitStorage,
+    feed: FeedStats,
   ) {
     const registers = [this.registry];
     collectDefaultMetrics({ register: this.registry });
@@ -39,6 +41,7 @@ export class MetricsService {
       registers,
     });
     registerCacheMetrics(registers, stats, store);
+    registerFeedMetrics(registers, feed);
     new Gauge({
       name: 'rate_limit_shared',
       help: '1 while rate limits are counted in Redis (shared by every instance), 0 while per instance',
@@ -119,6 +122,45 @@ function registerCacheMetrics(registers: Registry[], stats: CacheStats, store: C
     registers,
     collect() {
       for (const state of CIRCUIT_STATES) this.set({ state }, store.circuitState === state ? 1 : 0);
+    },
+  });
+}
+
+function registerFeedMetrics(registers: Registry[], feed: FeedStats): void {
+  new Gauge({
+    name: 'events_open_streams',
+    help: 'Change-feed streams (GET /api/events) open on this instance',
+    registers,
+    collect() {
+      this.set(feed.openStreams);
+    },
+  });
+  new Counter({
+    name: 'events_sent_total',
+    help: 'Change-feed events written to streams, by event (change, end)',
+    labelNames: ['event'],
+    registers,
+    collect() {
+      this.reset();
+      for (const [event, count] of Object.entries(feed.sent)) this.inc({ event }, count);
+    },
+  });
+  new Counter({
+    name: 'events_slow_clients_dropped_total',
+    help: 'Change-feed streams dropped because their client left too much unread',
+    registers,
+    collect() {
+      this.reset();
+      this.inc(feed.slowClientsDropped);
+    },
+  });
+  new Counter({
+    name: 'events_resyncs_total',
+    help: 'Times every open stream was told to refetch everything after the fan-out was interrupted',
+    registers,
+    collect() {
+      this.reset();
+      this.inc(feed.resyncs);
     },
   });
 }

@@ -14,6 +14,7 @@ interface HabitCompliance extends Totals {
   name: string;
   currentStreak: number;
   bestStreak: number;
+  score: number;
 }
 
 type Marks = [day: number, body: Record<string, unknown>][];
@@ -71,7 +72,8 @@ describe.each(DATABASES)('analytics routes on %s', (database) => {
     const body = await get(`/api/analytics/compliance${query}`);
     return body as { from: string; to: string; habits: HabitCompliance[] };
   };
-  const byHabit = (habits: HabitCompliance[]) => Object.fromEntries(habits.map(({ habitId, name: _name, ...rest }) => [habitId, rest]));
+  const byHabit = (habits: HabitCompliance[]) =>
+    Object.fromEntries(habits.map(({ habitId, name: _name, score: _score, ...rest }) => [habitId, rest]));
 
   beforeAll(async () => {
     suite = await startApiSuite(database, 12);
@@ -179,7 +181,7 @@ describe.each(DATABASES)('analytics routes on %s', (database) => {
         [ids.numeric, 'numeric'],
       ]);
       for (const habit of body.habits) {
-        expect(Object.keys(habit).sort()).toEqual(['bestStreak', 'currentStreak', 'done', 'due', 'habitId', 'name', 'rate', 'skipped']);
+        expect(Object.keys(habit).sort()).toEqual(['bestStreak', 'currentStreak', 'done', 'due', 'habitId', 'name', 'rate', 'score', 'skipped']);
       }
       expect(byHabit(body.habits)).toEqual({
         [ids.daily]: { due: 13, done: 11, skipped: 1, rate: 0.8462, currentStreak: 3, bestStreak: 6 },
@@ -205,7 +207,7 @@ describe.each(DATABASES)('analytics routes on %s', (database) => {
     it('gives a per_week habit its quota in a partial week', async () => {
       const weekly = await compliance(range(2, 8, `&categoryId=${weeklyCategory}`));
       expect(weekly.habits).toEqual([
-        { habitId: ids.perWeek, name: 'perWeek', due: 5, done: 3, skipped: 0, rate: 0.6, currentStreak: 0, bestStreak: 1 },
+        { habitId: ids.perWeek, name: 'perWeek', due: 5, done: 3, skipped: 0, rate: 0.6, currentStreak: 0, bestStreak: 1, score: expect.any(Number) },
       ]);
     });
 
@@ -250,12 +252,20 @@ describe.each(DATABASES)('analytics routes on %s', (database) => {
       const before = await get('/api/analytics/compliance', fresh);
       expect(before).toMatchObject({ from: addDays(today, -29), to: today });
       expect(before.habits).toEqual([
-        { habitId: habit.id, name: 'Fresh', due: 4, done: 3, skipped: 0, rate: 0.75, currentStreak: 3, bestStreak: 3 },
+        // Score: three daily check-ins give 0.147820 (Loop's vector); today, not done yet, decays it by m = 0.5^(1/13).
+        { habitId: habit.id, name: 'Fresh', due: 4, done: 3, skipped: 0, rate: 0.75, currentStreak: 3, bestStreak: 3, score: 0.1401 },
       ]);
 
       await api.putRecord(fresh, habit.id as number, today);
       expect((await get('/api/analytics/performance', fresh)).days[29]).toEqual({ date: today, due: 1, done: 1, skipped: 0, rate: 1 });
-      expect((await get('/api/analytics/compliance', fresh)).habits[0]).toMatchObject({ due: 4, done: 4, rate: 1, currentStreak: 4, bestStreak: 4 });
+      expect((await get('/api/analytics/compliance', fresh)).habits[0]).toMatchObject({
+        due: 4,
+        done: 4,
+        rate: 1,
+        currentStreak: 4,
+        bestStreak: 4,
+        score: 0.1921,
+      });
     });
 
     it('answer an empty report to a user without habits', async () => {

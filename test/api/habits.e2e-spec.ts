@@ -15,6 +15,7 @@ const HABIT_KEYS = [
   'schedule',
   'startDate',
   'target',
+  'targetType',
   'unit',
   'updatedAt',
 ];
@@ -58,6 +59,7 @@ describe.each(DATABASES)('habit routes on %s', (database) => {
         schedule: { type: 'daily' },
         kind: 'boolean',
         target: 1,
+        targetType: null,
         unit: null,
         startDate: todayIn('UTC'),
         archived: false,
@@ -70,7 +72,7 @@ describe.each(DATABASES)('habit routes on %s', (database) => {
       expect(fetched.body).toEqual(response.body);
     });
 
-    it('accepts all four schedule kinds and stores weekdays in order', async () => {
+    it('accepts all five schedule kinds and stores weekdays in order', async () => {
       const session = await api.register();
       const schedules = [
         [{ type: 'daily' }, { type: 'daily' }],
@@ -80,6 +82,9 @@ describe.each(DATABASES)('habit routes on %s', (database) => {
         [{ type: 'every_n_days', n: 365 }, { type: 'every_n_days', n: 365 }],
         [{ type: 'per_week', times: 1 }, { type: 'per_week', times: 1 }],
         [{ type: 'per_week', times: 7 }, { type: 'per_week', times: 7 }],
+        [{ days: 10, times: 3, type: 'per_period' }, { type: 'per_period', times: 3, days: 10 }],
+        [{ type: 'per_period', times: 1, days: 2 }, { type: 'per_period', times: 1, days: 2 }],
+        [{ type: 'per_period', times: 365, days: 365 }, { type: 'per_period', times: 365, days: 365 }],
       ];
       for (const [sent, stored] of schedules) {
         const response = await create(session, { name: `Habit ${sent.type}`, schedule: sent });
@@ -115,8 +120,23 @@ describe.each(DATABASES)('habit routes on %s', (database) => {
         startDate,
         color: '#2196F3',
       });
+      expect(response.body.targetType).toBe('at_least');
       const numericDefault = await create(session, { name: 'Pages', schedule: { type: 'daily' }, kind: 'numeric' });
-      expect(numericDefault.body).toMatchObject({ kind: 'numeric', target: 1 });
+      expect(numericDefault.body).toMatchObject({ kind: 'numeric', target: 1, targetType: 'at_least' });
+      const atMost = await create(session, { name: 'Coffee', schedule: { type: 'daily' }, kind: 'numeric', target: 2, targetType: 'at_most' });
+      expect(atMost.status).toBe(201);
+      expect(atMost.body).toMatchObject({ kind: 'numeric', target: 2, targetType: 'at_most' });
+      expect((await api.as(session).get(`/api/habits/${atMost.body.id as number}`)).body.targetType).toBe('at_most');
+    });
+
+    it.each([
+      ['a targetType on a boolean habit', { targetType: 'at_least' }],
+      ['an unknown targetType', { kind: 'numeric', targetType: 'exactly' }],
+      ['a targetType that is not a string', { kind: 'numeric', targetType: 1 }],
+    ])('answers 400 naming targetType for %s', async (_label, fields) => {
+      const session = await api.register();
+      expectBadRequest(await create(session, { name: 'Bad target', schedule: { type: 'daily' }, ...fields }), 'targetType');
+      expect(await listNames(session)).toEqual([]);
     });
 
     it('keeps target 1 for a boolean habit', async () => {
@@ -154,6 +174,14 @@ describe.each(DATABASES)('habit routes on %s', (database) => {
         ['per_week 0 times', { type: 'per_week', times: 0 }, 'schedule.times'],
         ['per_week 8 times', { type: 'per_week', times: 8 }, 'schedule.times'],
         ['per_week with n', { type: 'per_week', times: 2, n: 3 }, 'schedule.n'],
+        ['per_period without days', { type: 'per_period', times: 2 }, 'schedule.days'],
+        ['per_period without times', { type: 'per_period', days: 10 }, 'schedule.times'],
+        ['per_period over 1 day', { type: 'per_period', times: 1, days: 1 }, 'schedule.days'],
+        ['per_period over 366 days', { type: 'per_period', times: 1, days: 366 }, 'schedule.days'],
+        ['per_period 0 times', { type: 'per_period', times: 0, days: 10 }, 'schedule.times'],
+        ['per_period more times than days', { type: 'per_period', times: 4, days: 3 }, 'schedule.times'],
+        ['per_period 1.5 times', { type: 'per_period', times: 1.5, days: 3 }, 'schedule.times'],
+        ['per_period with n', { type: 'per_period', times: 1, days: 3, n: 3 }, 'schedule.n'],
       ])('answers 400 naming the field for %s', async (_label, schedule, field) => {
         expectBadRequest(await create(session, { name: 'Bad schedule', schedule }), field);
         expect(await listNames(session)).toEqual([]);
@@ -312,7 +340,25 @@ describe.each(DATABASES)('habit routes on %s', (database) => {
       const retarget = await api.as(session).patch(`/api/habits/${habit.id as number}`, { target: 30 });
       expect(retarget.body).toMatchObject({ kind: 'numeric', target: 30 });
       const back = await api.as(session).patch(`/api/habits/${habit.id as number}`, { kind: 'boolean' });
-      expect(back.body).toMatchObject({ kind: 'boolean', target: 1 });
+      expect(back.body).toMatchObject({ kind: 'boolean', target: 1, targetType: null });
+    });
+
+    it('sets and keeps targetType through PATCH, and refuses one for a boolean habit', async () => {
+      const session = await api.register();
+      const habit = await api.createHabit(session, { name: 'Coffee' });
+      const path = `/api/habits/${habit.id as number}`;
+      expectBadRequest(await api.as(session).patch(path, { targetType: 'at_most' }), 'targetType');
+      const numeric = await api.as(session).patch(path, { kind: 'numeric', target: 2, targetType: 'at_most' });
+      expect(numeric.status).toBe(200);
+      expect(numeric.body).toMatchObject({ kind: 'numeric', target: 2, targetType: 'at_most' });
+      expect((await api.as(session).patch(path, { target: 3 })).body).toMatchObject({ target: 3, targetType: 'at_most' });
+      expectBadRequest(await api.as(session).patch(path, { targetType: null }), 'targetType');
+      expectBadRequest(await api.as(session).patch(path, { targetType: 'most' }), 'targetType');
+      expect((await api.as(session).patch(path, { targetType: 'at_least' })).body.targetType).toBe('at_least');
+      const schedule = await api.as(session).patch(path, { schedule: { type: 'per_period', times: 2, days: 5 } });
+      expect(schedule.body.schedule).toEqual({ type: 'per_period', times: 2, days: 5 });
+      expectBadRequest(await api.as(session).patch(path, { schedule: { type: 'per_period', times: 6, days: 5 } }), 'schedule.times');
+      expect((await api.as(session).get(path)).body).toMatchObject({ targetType: 'at_least', schedule: { type: 'per_period', times: 2, days: 5 } });
     });
 
     it('clears nullable fields with null', async () => {

@@ -2,6 +2,7 @@ import { ArgumentsHost, Catch, ExceptionFilter, HttpException, HttpStatus, Logge
 import { STATUS_CODES } from 'node:http';
 import type { FastifyReply, FastifyRequest } from 'fastify';
 import { databaseUnavailability } from '../database/database-errors';
+import { RetryLaterException } from '../http/retry-later.exception';
 import { boundedMessage } from './bounded-message';
 
 interface ErrorBody {
@@ -28,6 +29,7 @@ export class HttpExceptionFilter implements ExceptionFilter {
     // A deliberate HttpException (e.g. a 503 while Redis is down) is logged with the request line; anything else is a bug.
     if (body.statusCode === 500) this.logger.error(exception instanceof Error ? exception.stack : String(exception));
     if (reply.sent) return;
+    if (exception instanceof RetryLaterException) void reply.header('retry-after', String(exception.retryAfterSeconds));
     if (body.statusCode === 503 && !reply.hasHeader('retry-after')) void reply.header('retry-after', String(RETRY_AFTER_SECONDS));
     void reply.status(body.statusCode).header('content-type', 'application/json; charset=utf-8').send(body);
   }

@@ -15,7 +15,7 @@ export function IsText(min: number, max: number, options?: ValidationOptions): P
     });
 }
 
-function isText(value: unknown, min: number, max: number): boolean {
+export function isText(value: unknown, min: number, max: number): boolean {
   if (typeof value !== 'string' || value.includes('\u0000')) return false;
   const length = [...value].length;
   return length >= min && length <= max;

@@ -5,10 +5,11 @@ import { IsHexColor } from '../../common/validation/is-hex-color.decorator';
 import { IsId } from '../../common/validation/is-id.decorator';
 import { IsText } from '../../common/validation/is-text.decorator';
 import { IsOptionalNonNull, Trim } from '../../common/validation/transforms';
-import { HabitKind, HabitSchedule } from '../habit-schedule';
+import { HabitKind, HabitSchedule, TargetType } from '../habit-schedule';
 import { HABIT_SCHEDULE_SCHEMAS, IsHabitSchedule } from '../habit-schedule.validator';
 
 export const HABIT_KINDS: HabitKind[] = ['boolean', 'numeric'];
+export const TARGET_TYPES: TargetType[] = ['at_least', 'at_most'];
 
 /** Years 1900..9999: streaks walk the whole history from startDate, so an absurdly old one is refused. */
 const START_DATE_YEARS = /^(19|[2-9]\d)\d\d-/;
@@ -43,6 +44,15 @@ export class CreateHabitDto {
   @IsNumber({ allowNaN: false, allowInfinity: false })
   @IsPositive()
   target?: number;
+
+  @ApiPropertyOptional({
+    enum: TARGET_TYPES,
+    nullable: true,
+    description: 'Numeric habits only (default at_least); a boolean habit accepts only null',
+  })
+  @IsOptional()
+  @IsIn(TARGET_TYPES)
+  targetType?: TargetType | null;
 
   @ApiPropertyOptional({ type: String, nullable: true, maxLength: 50, example: 'glasses' })
   @IsOptional()

@@ -1,5 +1,5 @@
 import { ApiProperty } from '@nestjs/swagger';
-import { HabitKind, HabitSchedule } from '../habit-schedule';
+import { HabitKind, HabitSchedule, TargetType } from '../habit-schedule';
 import { HABIT_SCHEDULE_SCHEMAS } from '../habit-schedule.validator';
 import { Habit } from '../habit.entity';
 
@@ -24,6 +24,9 @@ export class HabitResponse {
 
   @ApiProperty({ example: 1 })
   target: number;
+
+  @ApiProperty({ enum: ['at_least', 'at_most'], nullable: true, description: 'null for boolean habits' })
+  targetType: TargetType | null;
 
   @ApiProperty({ type: String, nullable: true })
   unit: string | null;
@@ -56,6 +59,7 @@ export function toHabitResponse(habit: Habit): HabitResponse {
     schedule: habit.schedule,
     kind: habit.kind,
     target: habit.target,
+    targetType: habit.kind === 'numeric' ? (habit.targetType ?? 'at_least') : null,
     unit: habit.unit,
     startDate: habit.startDate,
     archived: habit.archived,

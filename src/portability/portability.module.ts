@@ -1,0 +1,12 @@
+import { Module } from '@nestjs/common';
+import { ExportService } from './export.service';
+import { ImportService } from './import.service';
+import { PortabilityController } from './portability.controller';
+import { PortabilityRepository } from './portability.repository';
+
+/** Export (our JSON, Loop's CSV zip) and import of both. */
+@Module({
+  controllers: [PortabilityController],
+  providers: [PortabilityRepository, ExportService, ImportService],
+})
+export class PortabilityModule {}
