@@ -332,11 +332,17 @@ function scenarioPaths(today) {
 }
 
 /** api-a first (it runs the migrations on the fresh file), then api-b on the same database and Redis. */
+/** The V8 flags of `npm run start:prod` (and so of the Dockerfile), so that peak RSS is measured as deployed. */
+function deployedNodeArgs() {
+  const script = require(path.join(ROOT, 'package.json')).scripts['start:prod'];
+  return script.split(/\s+/).filter((word) => word.startsWith('--'));
+}
+
 async function startApis(children, env, { profile = CPU_PROF, names = ['api-a', 'api-b'] } = {}) {
   if (profile) mkdirSync(PROFILE_DIR, { recursive: true });
-  const nodeArgs = profile ? ['--cpu-prof', `--cpu-prof-dir=${PROFILE_DIR}`] : [];
+  const nodeArgs = [...deployedNodeArgs(), ...(profile ? ['--cpu-prof', `--cpu-prof-dir=${PROFILE_DIR}`] : [])];
   const a = await startApi(children, { name: names[0], entry: ENTRY, env, nodeArgs });
-  const b = await startApi(children, { name: names[1], entry: ENTRY, env });
+  const b = await startApi(children, { name: names[1], entry: ENTRY, env, nodeArgs: deployedNodeArgs() });
   return { a, b };
 }
 
@@ -352,6 +358,8 @@ function apiEnv(redisUrl, databaseUrl) {
     ADMIN_EMAILS: 'bench-admin@bench.test',
     LOG_LEVEL: 'warn',
     SHUTDOWN_GRACE_MS: '2000',
+    // Tokens are issued once at seeding; a full run (both databases) outlasts the default 15 minutes.
+    JWT_EXPIRES_IN: '12h',
     // The load comes from one IP and a few users: keep the rate limits out of the measurement.
     RATE_LIMIT_PER_USER: '1000000000',
     RATE_LIMIT_LOGIN_PER_IP: '1000000',

@@ -17,7 +17,7 @@ export const redisConnectionProvider: Provider = {
   inject: [AppConfig],
   useFactory: async (config: AppConfig): Promise<RedisClientType | null> => {
     if (!config.redisUrl) return null;
-    const client = createRedisConnection(config.redisUrl);
+    const client = createRedisConnection(config.redisUrl, { tlsCaFile: config.redisTlsCaFile });
     await connectInBackground(client, 1000);
     return client;
   },

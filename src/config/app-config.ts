@@ -80,5 +80,7 @@ export abstract class AppConfig {
   shutdownGraceMs: number;
   /** The built web app served at `/` (absent: the API runs alone). */
   webDistDir: string;
+  /** After SIGTERM, how long readiness says 503 while requests are still served (a load balancer's health check interval × its fall count). */
+  shutdownDrainDelayMs: number;
   events: EventsConfig;
 }

@@ -48,6 +48,7 @@ export function loadAppConfig(env: Env): AppConfig {
     logLevel: reader.oneOf('LOG_LEVEL', LOG_LEVELS, 'info'),
     shutdownGraceMs: reader.integer('SHUTDOWN_GRACE_MS', 10000, 0, 120000),
     webDistDir: reader.text('WEB_DIST_DIR') ?? DEFAULT_WEB_DIST_DIR,
+    shutdownDrainDelayMs: reader.integer('SHUTDOWN_DRAIN_DELAY_MS', 0, 0, 60000),
     events: { heartbeatMs: reader.integer('EVENTS_HEARTBEAT_MS', 25000, 50, 25000) },
   };
   reader.throwIfInvalid();

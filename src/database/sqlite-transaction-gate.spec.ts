@@ -64,4 +64,21 @@ describe('SqliteTransactionGate', () => {
     gate.install(fakeRunner([]));
     await expect(gate.run(() => gate.run(async () => 1))).rejects.toThrow(/do not nest/);
   });
+
+  it('fails a transaction that waited in line longer than waitMs with SQLITE_BUSY, and keeps the order for the rest', async () => {
+    const log: string[] = [];
+    const runner = fakeRunner(log);
+    const gate = new SqliteTransactionGate(20);
+    gate.install(runner);
+    const slow = gate.run(async () => {
+      await runner.query('BEGIN slow');
+      await new Promise((resolve) => setTimeout(resolve, 60));
+      await runner.query('COMMIT slow');
+    });
+    const late = gate.run(() => runner.query('BEGIN late'));
+    await expect(late).rejects.toMatchObject({ code: 'SQLITE_BUSY', message: expect.stringMatching(/^SQLITE_BUSY: database is locked/) });
+    await slow;
+    await gate.run(() => runner.query('BEGIN next'));
+    expect(log.filter((line) => line.startsWith('start'))).toEqual(['start BEGIN slow', 'start COMMIT slow', 'start BEGIN next']);
+  });
 });

@@ -10,7 +10,8 @@ type Query = QueryRunner['query'];
  * runs one transaction at a time, and holds statements from outside the running transaction
  * (told apart by AsyncLocalStorage) until it has ended; a transaction starts once the
  * statements already sent from outside have finished. Keep transactions short: everything else
- * waits for them.
+ * waits for them. A transaction that waits in line longer than `waitMs` (another process holding
+ * the file's write lock makes every queued one wait) fails with SQLITE_BUSY (a 503) instead.
  */
 export class SqliteTransactionGate {
   private readonly context = new AsyncLocalStorage<symbol>();
@@ -18,6 +19,8 @@ export class SqliteTransactionGate {
   private active: { owner: symbol; ended: Promise<void> } | null = null;
   private outsideInFlight = 0;
   private drained: (() => void) | null = null;
+
+  constructor(private readonly waitMs = Number.POSITIVE_INFINITY) {}
 
   /** Wraps the shared query runner's `query` so that statements from outside a running transaction wait for its end. */
   install(runner: QueryRunner): void {
@@ -43,7 +46,10 @@ export class SqliteTransactionGate {
     const ended = new Promise<void>((resolve) => (end = resolve));
     const previous = this.queue;
     this.queue = previous.then(() => ended);
-    await previous;
+    if (!(await admittedWithin(previous, this.waitMs))) {
+      void previous.then(end); // those behind this one wait for the transactions before it
+      throw Object.assign(new Error(`SQLITE_BUSY: database is locked (waited ${this.waitMs} ms for the transactions before this one)`), { code: 'SQLITE_BUSY' });
+    }
     const owner = Symbol('transaction');
     this.active = { owner, ended };
     try {
@@ -55,4 +61,16 @@ export class SqliteTransactionGate {
       end();
     }
   }
+}
+
+/** Whether `previous` settled within `waitMs`. */
+function admittedWithin(previous: Promise<void>, waitMs: number): Promise<boolean> {
+  if (!Number.isFinite(waitMs)) return previous.then(() => true);
+  return new Promise((resolve) => {
+    const timer = setTimeout(() => resolve(false), waitMs);
+    void previous.then(() => {
+      clearTimeout(timer);
+      resolve(true);
+    });
+  });
 }

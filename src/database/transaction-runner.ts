@@ -1,5 +1,6 @@
 import { Injectable, OnModuleInit } from '@nestjs/common';
 import { DataSource, EntityManager } from 'typeorm';
+import { AppConfig } from '../config/app-config';
 import { SqliteTransactionGate } from './sqlite-transaction-gate';
 
 /**
@@ -12,8 +13,12 @@ import { SqliteTransactionGate } from './sqlite-transaction-gate';
 export class TransactionRunner implements OnModuleInit {
   private readonly gate: SqliteTransactionGate | null;
 
-  constructor(private readonly dataSource: DataSource) {
-    this.gate = dataSource.options.type === 'sqlite' ? new SqliteTransactionGate() : null;
+  constructor(
+    private readonly dataSource: DataSource,
+    config: AppConfig,
+  ) {
+    // A transaction waits in line at most as long as it would wait for another process's lock.
+    this.gate = dataSource.options.type === 'sqlite' ? new SqliteTransactionGate(config.database.limits.lockTimeoutMs) : null;
   }
 
   onModuleInit(): void {

@@ -7,7 +7,8 @@ import { HealthService } from '../health/health.service';
 const IDLE_SWEEP_MS = 100;
 
 /**
- * On SIGTERM (Nest's shutdown hooks) and on app.close(): readiness turns 503, the server stops
+ * On SIGTERM (Nest's shutdown hooks) and on app.close(): readiness turns 503 (on a signal, the
+ * server goes on serving for SHUTDOWN_DRAIN_DELAY_MS so that a load balancer notices), the server stops
  * accepting connections, requests in flight finish — for at most SHUTDOWN_GRACE_MS, after which
  * their connections are cut — and only then do the later hooks close the database and Redis.
  */
@@ -15,6 +16,7 @@ const IDLE_SWEEP_MS = 100;
 export class GracefulShutdown implements BeforeApplicationShutdown {
   private readonly logger = new Logger(GracefulShutdown.name);
   private readonly graceMs: number;
+  private readonly drainDelayMs: number;
 
   constructor(
     private readonly adapterHost: HttpAdapterHost,
@@ -22,6 +24,7 @@ export class GracefulShutdown implements BeforeApplicationShutdown {
     config: AppConfig,
   ) {
     this.graceMs = config.shutdownGraceMs;
+    this.drainDelayMs = config.shutdownDrainDelayMs;
   }
 
   async beforeApplicationShutdown(signal?: string): Promise<void> {
@@ -29,6 +32,9 @@ export class GracefulShutdown implements BeforeApplicationShutdown {
     const server = this.adapterHost.httpAdapter?.getHttpServer() as Server | undefined;
     if (!server?.listening) return;
     if (signal) this.logger.log(`${signal}: draining (at most ${this.graceMs} ms)`);
+    // Behind a load balancer: keep serving while its health check sees readiness 503 and takes
+    // this instance out, so that no request is sent to a closed port.
+    if (signal && this.drainDelayMs > 0) await new Promise((resolve) => setTimeout(resolve, this.drainDelayMs));
     if (!(await drain(server, this.graceMs))) {
       this.logger.warn(`Requests still in flight after ${this.graceMs} ms: their connections are closed`);
       server.closeAllConnections();

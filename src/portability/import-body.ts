@@ -5,6 +5,8 @@ import type { FastifyInstance } from 'fastify';
 export const IMPORT_ROUTE = '/api/import';
 export const IMPORT_BODY_LIMIT_BYTES = 10 * 1024 * 1024;
 export const ZIP_TYPES = ['application/zip', 'application/x-zip-compressed'];
+/** A 10 MB JSON export holds far more keys than any other body (MAX_BODY_KEYS); about one per 10 bytes. */
+export const IMPORT_MAX_KEYS = 1_000_000;
 
 /**
  * Gives POST /api/import its own body limit (every other route keeps the adapter's 100 KB; 413 beyond)

@@ -5,7 +5,7 @@ import { AuthUser } from '../auth/auth-user';
 import { CurrentUser } from '../common/decorators/current-user.decorator';
 import { AcceptsBody } from '../common/http/body-rules';
 import { ApiErrors } from '../common/openapi/error-response';
-import { ZIP_TYPES } from './import-body';
+import { IMPORT_MAX_KEYS, ZIP_TYPES } from './import-body';
 import { ExportDocumentResponse, ImportSummaryResponse } from './dto/portability.response';
 import { ExportService } from './export.service';
 import { ImportSummary } from './import-plan';
@@ -40,8 +40,8 @@ export class PortabilityController {
 
   /** The body is taken raw: a zip arrives as a Buffer (import-body.ts), which no validation pipe should walk. */
   @Post('import')
-  @AcceptsBody({ extraTypes: ZIP_TYPES, maxKeys: 1_000_000 })
   @HttpCode(HttpStatus.OK)
+  @AcceptsBody({ extraTypes: ZIP_TYPES, maxKeys: IMPORT_MAX_KEYS })
   @ApiOperation({
     summary: 'Import our JSON export or a Loop Habit Tracker CSV export (zip); all or nothing; merge by name',
     requestBody: {

@@ -49,9 +49,9 @@ export class RateLimitStorage implements ThrottlerStorage, OnApplicationShutdown
     }
   }
 
-  /** Whether counts are currently shared through Redis (a metric). */
+  /** Whether counts are currently shared through Redis (a metric): connected and authenticated, and not failing. */
   get shared(): boolean {
-    return this.redis !== null && this.breaker.state === 'closed';
+    return this.redis !== null && this.redis.isReady && this.breaker.state === 'closed';
   }
 
   async increment(key: string, ttl: number, limit: number, _blockDuration: number, throttler: string): Promise<ThrottlerStorageRecord> {

@@ -44,11 +44,12 @@ export function expectDatabaseUnavailable(response: request.Response): void {
 
 /**
  * Liveness never waited on the database: the median sample under 50 ms, and no sample anywhere
- * near the lock timeout (the machine is shared, so a single sample may be late by scheduling).
+ * near the lock timeout, under half of it (the machine is shared, so a single sample may be late
+ * by scheduling; one that waited for the database would take the whole lock timeout).
  */
-export function expectLivenessUnaffected(latencies: number[]): void {
+export function expectLivenessUnaffected(latencies: number[], lockTimeoutMs: number): void {
   expect(latencies.length).toBeGreaterThan(3);
   const sorted = [...latencies].sort((a, b) => a - b);
   expect(sorted[Math.floor(sorted.length / 2)]).toBeLessThan(50);
-  expect(sorted[sorted.length - 1]).toBeLessThan(250);
+  expect(sorted[sorted.length - 1]).toBeLessThan(lockTimeoutMs / 2);
 }

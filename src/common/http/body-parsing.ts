@@ -11,7 +11,10 @@ const UTF8 = new TextDecoder('utf-8', { fatal: true, ignoreBOM: false });
  * has more than the route's key limit is a 400 before validation.
  */
 export function registerBodyParsers(fastify: FastifyInstance): void {
-  fastify.removeAllContentTypeParsers();
+  // Fastify's JSON and text/plain parsers and Nest's form parser; parsers added for extra types (a zip) stay.
+  for (const type of [JSON_MEDIA_TYPE, 'text/plain', 'application/x-www-form-urlencoded']) {
+    if (fastify.hasContentTypeParser(type)) fastify.removeContentTypeParser(type);
+  }
   fastify.addHook('preParsing', refuseUnacceptableTypes);
   const parseJson = fastify.getDefaultJsonParser('error', 'error');
   fastify.addContentTypeParser(JSON_MEDIA_TYPE, { parseAs: 'buffer' }, (request, body, done) => {
