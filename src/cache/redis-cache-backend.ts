@@ -55,6 +55,11 @@ export class RedisCacheBackend implements CacheBackend {
       deserialize: deserializeEnvelope,
     });
     this.keyv.on('error', () => undefined);
+    // @nestjs/cache-manager disconnects its stores in onModuleDestroy, the first step of a shutdown,
+    // which would close the shared connection while the instance still drains requests: writes
+    // answered then could not invalidate, and other instances would serve their old entries. The
+    // connection is closed by RedisConnectionCloser, after the drain.
+    store.disconnect = async () => undefined;
   }
 
   readValidity(userId: number, group: CacheGroup | null): Promise<Validity> {

@@ -186,12 +186,7 @@ describe('a rolling restart behind HAProxy (three instances, one PostgreSQL sche
     expect(traffic.requests).toBeGreaterThan(200);
   });
 
-  // KNOWN FAILURE since the merge of main's per-group invalidation (b533e08): a GET on another
-  // process serves the entry cached before an acknowledged PUT (X-Cache: HIT, one write behind),
-  // also before any restart. It passed on this branch before that merge; the in-process
-  // read-your-writes suite does not see it. `it.failing` fails loudly as soon as it is fixed:
-  // then turn it back into `it`.
-  it.failing('reads every acknowledged write back, on whichever instance answers: zero stale reads', () => {
+  it('reads every acknowledged write back, on whichever instance answers: zero stale reads', () => {
     expect(traffic.requests).toBeGreaterThan(200);
     expect(traffic.staleReads).toEqual([]);
   });
