@@ -2,8 +2,11 @@ import { mkdirSync } from 'node:fs';
 import { dirname } from 'node:path';
 import { Global, Module } from '@nestjs/common';
 import { TypeOrmModule, TypeOrmModuleOptions } from '@nestjs/typeorm';
-import { AppConfig, DatabaseConfig } from '../config/app-config';
+import { AppConfig, DatabaseConfig, DatabaseLimits } from '../config/app-config';
+import { DataSource } from 'typeorm';
 import { ENTITIES } from './entities';
+import { installPoolBulkhead } from './pool-bulkhead';
+import { installBoundedBusyRetry } from './sqlite-busy-retry';
 import { InitialSchema1732200000000 } from './migrations/1732200000000-initial-schema';
 import { Sessions1764000000000 } from './migrations/1764000000000-sessions';
 import { HabitTargetType1764000001000 } from './migrations/1764000001000-habit-target-type';
@@ -20,6 +23,7 @@ export const MIGRATIONS = [InitialSchema1732200000000, Sessions1764000000000, Ha
     TypeOrmModule.forRootAsync({
       inject: [AppConfig],
       useFactory: (config: AppConfig) => typeOrmOptions(config.database),
+      dataSourceFactory: async (options) => initialize(new DataSource(options!)),
     }),
   ],
   providers: [TransactionRunner],
@@ -35,10 +39,46 @@ export function typeOrmOptions(database: DatabaseConfig): TypeOrmModuleOptions {
       type: 'postgres',
       url: database.url,
       schema: database.schema,
-      // Raw SQL (subqueries) resolves unqualified table names in the configured schema too.
-      extra: { max: 10, connectionTimeoutMillis: 5000, ...(database.schema ? { options: `-c search_path="${database.schema}"` } : {}) },
+      extra: postgresPoolOptions(database.limits, database.schema),
     };
   }
   if (database.path !== ':memory:') mkdirSync(dirname(database.path), { recursive: true });
-  return { ...common, type: 'sqlite', database: database.path, enableWAL: database.path !== ':memory:', busyErrorRetry: 50 };
+  // busyTimeout serves start-up (migrations); once initialised, the driver's busy timeout is turned
+  // off (it blocks the event loop) and installBoundedBusyRetry waits DATABASE_LOCK_TIMEOUT_MS instead;
+  // no busyErrorRetry (it never gives up). Then SQLITE_BUSY answers 503.
+  return { ...common, type: 'sqlite', database: database.path, enableWAL: database.path !== ':memory:', busyTimeout: database.limits.lockTimeoutMs };
+}
+
+async function initialize(dataSource: DataSource): Promise<DataSource> {
+  await dataSource.initialize();
+  const options = dataSource.options;
+  if (options.type === 'sqlite') {
+    await dataSource.query('PRAGMA busy_timeout = 0');
+    installBoundedBusyRetry(dataSource, options.busyTimeout ?? 0);
+  }
+  if (options.type === 'postgres') {
+    const pool = options.extra as { max: number; connectionTimeoutMillis: number };
+    installPoolBulkhead(dataSource, pool.max, pool.connectionTimeoutMillis);
+  }
+  return dataSource;
+}
+
+/**
+ * node-postgres pool options: every connection of the pool carries statement_timeout and
+ * lock_timeout (a locked or slow table answers 503 within the deadline instead of holding a
+ * connection), a client-side query_timeout for a server that stops answering altogether, and a
+ * bounded wait for a connection (pool exhausted or the server unreachable: 503, not a hang).
+ */
+export function postgresPoolOptions(limits: DatabaseLimits, schema?: string): Record<string, unknown> {
+  return {
+    max: limits.poolSize,
+    connectionTimeoutMillis: limits.poolWaitMs,
+    statement_timeout: limits.statementTimeoutMs,
+    lock_timeout: limits.lockTimeoutMs,
+    query_timeout: limits.statementTimeoutMs + 1000,
+    idle_in_transaction_session_timeout: limits.statementTimeoutMs * 2,
+    idleTimeoutMillis: 30000,
+    // Raw SQL (subqueries) resolves unqualified table names in the configured schema too.
+    ...(schema ? { options: `-c search_path="${schema}"` } : {}),
+  };
 }
