@@ -38,6 +38,13 @@ function habitCompliance(habit: AnalyticsHabit, walk: WalkResult): HabitComplian
   return {
     habitId: habit.id,
     name: habit.name,
+    ...walkTotals(walk),
+  };
+}
+
+/** The figures a compliance entry and a habit report share, from one walk. */
+export function walkTotals(walk: WalkResult) {
+  return {
     due: walk.due,
     done: walk.done,
     skipped: walk.skipped,

@@ -1,9 +1,8 @@
 import { fromEpochDay } from '../common/dates/calendar-date';
 import type { AnalyticsHabit, AnalyticsRecord, DateRange, HabitDay, HabitReport } from './analytics.types';
-import { toWalkWindow, walkHistory } from './compliance';
+import { toWalkWindow, walkHistory, walkTotals } from './compliance';
 import { buildHabitHistories } from './habit-history';
 import type { WalkCheckpoint, WalkDay } from './habit-walk';
-import { completionRate } from './rate';
 import { roundScore } from './score';
 
 /** A habit report with the checkpoints its walk passed (for the service to keep). */
@@ -41,13 +40,7 @@ export function walkHabitReport(
     habitId: habit.id,
     from: range.from,
     to: range.to,
-    due: walk.due,
-    done: walk.done,
-    skipped: walk.skipped,
-    rate: completionRate(walk.done, walk.due),
-    currentStreak: walk.currentStreak,
-    bestStreak: walk.bestStreak,
-    score: roundScore(walk.score),
+    ...walkTotals(walk),
     days: [...daysBeforeStart(window.from, history.startDay, window.to), ...walk.days.map(toHabitDay)],
     streaks: walk.streaks.map((run) => ({ start: fromEpochDay(run.start), end: fromEpochDay(run.end), length: run.length })),
   };
