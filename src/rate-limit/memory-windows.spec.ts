@@ -25,4 +25,16 @@ describe('MemoryWindows', () => {
     expect(windows.hit('b', 1000, 1).total).toBe(2);
     expect(windows.hit('a', 1000, 1).total).toBe(1);
   });
+
+  it('hands over the hits of a live window once, and takes back what could not be handed over', () => {
+    const windows = new MemoryWindows();
+    windows.hit('k', 1000, 0);
+    windows.hit('k', 1000, 10);
+    expect(windows.take('k', 20)).toBe(2);
+    expect(windows.take('k', 30)).toBe(0);
+    windows.add('k', 2, 1000, 40);
+    expect(windows.hit('k', 1000, 50).total).toBe(3);
+    windows.hit('old', 1000, 0);
+    expect(windows.take('old', 1000)).toBe(0);
+  });
 });

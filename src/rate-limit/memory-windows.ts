@@ -21,6 +21,24 @@ export class MemoryWindows {
     return { total: window.count, resetInMs: window.resetAt - now };
   }
 
+  /**
+   * Removes the key's hits of its current window and answers how many there were: hits counted
+   * here while Redis was away, handed over to the shared counter once it is back.
+   */
+  take(key: string, now = Date.now()): number {
+    const window = this.windows.get(key);
+    this.windows.delete(key);
+    return window && window.resetAt > now ? window.count : 0;
+  }
+
+  /** Puts back hits that were taken but could not be handed over. */
+  add(key: string, count: number, ttlMs: number, now = Date.now()): void {
+    if (count <= 0) return;
+    let window = this.windows.get(key);
+    if (!window || window.resetAt <= now) window = startWindow(this.windows, key, { count: 0, resetAt: now + ttlMs }, this.maxKeys);
+    window.count += count;
+  }
+
   /** Gives one hit back (a login that succeeded). */
   refund(key: string, now = Date.now()): void {
     const window = this.windows.get(key);

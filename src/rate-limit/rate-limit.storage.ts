@@ -78,13 +78,19 @@ export class RateLimitStorage implements ThrottlerStorage, OnApplicationShutdown
     if (this.syncTimer) clearInterval(this.syncTimer);
   }
 
+  /**
+   * Counted in Redis; hits of the same key counted in memory during an outage are added to the
+   * shared counter with the first hit after it, so that an outage never resets a limit.
+   */
   private async exactHit(key: string, ttlMs: number): Promise<WindowCount> {
     if (this.redis && this.breaker.allowRequest()) {
+      const outageHits = this.exactFallback.take(key);
       try {
-        const count = await withDeadline(hitInRedis(this.redis, key, 1, ttlMs), this.timeoutMs);
+        const count = await withDeadline(hitInRedis(this.redis, key, 1 + outageHits, ttlMs), this.timeoutMs);
         this.breaker.recordSuccess();
         return count;
       } catch (error) {
+        this.exactFallback.add(key, outageHits, ttlMs);
         this.onFailure(error);
       }
     }
@@ -92,9 +98,14 @@ export class RateLimitStorage implements ThrottlerStorage, OnApplicationShutdown
     return this.exactFallback.hit(key, ttlMs);
   }
 
-  /** One batch at a time; skipped when nothing was counted since the last one. */
+  /**
+   * One batch at a time; skipped when nothing was counted since the last one. While the circuit
+   * is open the same timer probes Redis (after the breaker's cooldown), so that limits are shared
+   * again as soon as Redis answers, not only when the next login comes.
+   */
   private async sync(): Promise<void> {
-    if (this.syncing || !this.redis || !this.approximate.hasUnsynced) return;
+    if (this.syncing || !this.redis) return;
+    if (!this.approximate.hasUnsynced) return this.breaker.state === 'closed' ? undefined : this.probe(this.redis);
     this.syncing = true;
     const redis = this.redis;
     try {
@@ -105,6 +116,19 @@ export class RateLimitStorage implements ThrottlerStorage, OnApplicationShutdown
       const synced = await this.approximate.flush((key, count, ttlMs) => withDeadline(hitInRedis(redis, key, count, ttlMs), this.timeoutMs));
       if (synced) this.breaker.recordSuccess();
       else this.onFailure('a batch of rate-limit counts could not be shared');
+    } finally {
+      this.syncing = false;
+    }
+  }
+
+  private async probe(redis: RedisClientType): Promise<void> {
+    if (!this.breaker.allowRequest()) return;
+    this.syncing = true;
+    try {
+      await withDeadline(redis.ping(), this.timeoutMs);
+      if (this.breaker.recordSuccess()) this.logger.log('Redis answers again, rate limits are shared by every instance');
+    } catch (error) {
+      this.onFailure(error);
     } finally {
       this.syncing = false;
     }
