@@ -135,6 +135,30 @@ async function runAll(children, database, { postgresPass = false } = {}) {
   return result;
 }
 
+/** What `--only` can run, by name (each also a phase of the full run). */
+const PHASES = {
+  mixed: runMixed,
+  mixedNoCache: runMixedNoCache,
+  redisFreeze: runFreeze,
+  throughput: runRatios,
+  notModified: runNotModifiedScenario,
+  latency: runLatencyScenario,
+  history: runHistoryScenario,
+  stampede: runStampedeScenario,
+  invalidation: runInvalidationScenario,
+  events: runEventsScenario,
+};
+
+async function runOnly(ctx) {
+  const unknown = ONLY.filter((name) => !PHASES[name]);
+  if (unknown.length) throw new Error(`--only: unknown phase ${unknown.join(', ')} (known: ${Object.keys(PHASES).join(', ')})`);
+  const result = { node: process.version, cpus: os.cpus().length, quick: QUICK, only: ONLY };
+  for (const name of ONLY) result[name] = await phase(ctx, name, PHASES[name]);
+  await Promise.all([ctx.a.close(), ctx.b.close()]);
+  await ctx.redis.close();
+  return result;
+}
+
 async function runEveryPhase(ctx) {
   // Mixed first: peak RSS "under mixed" is then not the heap grown by the synthetic uncached flood.
   const mixed = await phase(ctx, 'mixed', runMixed);

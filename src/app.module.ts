@@ -6,6 +6,7 @@ import { AuthModule } from './auth/auth.module';
 import { ResponseCacheModule } from './cache/response-cache.module';
 import { ChangesModule } from './changes/changes.module';
 import { CategoriesModule } from './categories/categories.module';
+import { RouteMetadataModule } from './common/http/route-metadata';
 import { AppConfigModule, AppConfigOptions } from './config/app-config.module';
 import { DatabaseModule } from './database/database.module';
 import { EventsModule } from './events/events.module';
@@ -33,6 +34,7 @@ export class AppModule {
       module: AppModule,
       imports: [
         AppConfigModule.forRoot(configOptions),
+        RouteMetadataModule,
         LoggingModule.forRoot(logDestination),
         DatabaseModule,
         ResponseCacheModule,

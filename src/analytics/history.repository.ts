@@ -33,11 +33,9 @@ interface HabitRow {
   history_rev: number;
 }
 
-interface RecordRow {
+interface PackedRecordsRow {
   habit_id: number;
-  date: string;
-  status: RecordStatus;
-  value: number;
+  records: string;
 }
 
 const HABIT_COLUMNS = 'id, name, schedule, kind, target, target_type, start_date, position, history_rev';
@@ -107,7 +105,11 @@ export class HistoryRepository {
     );
   }
 
-  /** Status and value of the records of each span (its habit, from `since`) up to `to`; habits sharing a `since` share a clause. */
+  /**
+   * Status and value of the records of each span (its habit, from `since`) up to `to`; habits sharing
+   * a `since` share a clause. One row per habit, its records packed in one string (`packedRecords`):
+   * turning thousands of rows into JavaScript objects field by field cost more than the query itself.
+   */
   async recordsInSpans(userId: number, spans: RecordSpan[], to: string): Promise<AnalyticsRecord[]> {
     if (spans.length === 0) return [];
     const bySince = new Map<string, number[]>();
@@ -118,13 +120,15 @@ export class HistoryRepository {
       clauses.push(`(habit_id IN (${marks(ids.length)}) AND date >= ?)`);
       params.push(...ids, since);
     }
-    const rows = await this.query<RecordRow>(
+    const rows = await this.query<PackedRecordsRow>(
       // `user_id + 0`: still scoped by the owner, but the planner probes the (habit_id, date) index per
       // span instead of scanning the owner's whole history through (user_id, date).
-      `SELECT habit_id, date, status, value FROM habit_records WHERE user_id + 0 = ? AND date <= ? AND (${clauses.join(' OR ')})`,
+      `SELECT habit_id, ${this.packedRecords} AS records FROM habit_records WHERE user_id + 0 = ? AND date <= ? AND (${clauses.join(' OR ')}) GROUP BY habit_id`,
       params,
     );
-    return rows.map((row) => ({ habitId: Number(row.habit_id), date: row.date, status: row.status, value: Number(row.value) }));
+    const records: AnalyticsRecord[] = [];
+    for (const row of rows) unpackRecords(Number(row.habit_id), row.records, records);
+    return records;
   }
 
   /**
@@ -152,11 +156,41 @@ export class HistoryRepository {
     await this.query(`INSERT INTO habit_checkpoints (habit_id, day, rules, state) ${selects} ${upsert}`, params);
   }
 
+  /**
+   * `date status value,date status value,…`: dates and statuses hold no space or comma, and values are
+   * written so that they read back exactly (PostgreSQL's float8 text is the shortest exact one; SQLite
+   * is asked for 17 significant digits with its `!` flag: without it, it stops at 16).
+   */
+  private get packedRecords(): string {
+    return this.postgres
+      ? "string_agg(date || ' ' || status || ' ' || value::text, ',')"
+      : "group_concat(date || ' ' || status || ' ' || printf('%!.17g', value), ',')";
+  }
+
   private query<T>(sql: string, params: unknown[]): Promise<T[]> {
     let index = 0;
     const text = this.postgres ? sql.replace(/\?/g, () => `$${++index}`) : sql;
     return this.dataSource.query<T[]>(text, params);
   }
+}
+
+/** Appends the records packed by `packedRecords` to `into`. */
+export function unpackRecords(habitId: number, packed: string, into: AnalyticsRecord[]): void {
+  let at = 0;
+  while (at < packed.length) {
+    const statusEnd = packed.indexOf(' ', at + 11);
+    const valueEnd = packed.indexOf(',', statusEnd);
+    const end = valueEnd === -1 ? packed.length : valueEnd;
+    into.push({ habitId, date: packed.slice(at, at + 10), status: knownStatus(packed.slice(at + 11, statusEnd)), value: Number(packed.slice(statusEnd + 1, end)) });
+    at = end + 1;
+  }
+}
+
+/** The literal of a status, so that records share their strings instead of holding slices of the packed row. */
+function knownStatus(status: string): RecordStatus {
+  if (status === 'done') return 'done';
+  if (status === 'skipped') return 'skipped';
+  return status as RecordStatus;
 }
 
 function marks(count: number): string {

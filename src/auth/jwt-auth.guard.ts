@@ -1,7 +1,7 @@
 import { CanActivate, ExecutionContext, Injectable, UnauthorizedException } from '@nestjs/common';
-import { Reflector } from '@nestjs/core';
 import { CachePrefetch } from '../cache/cache-prefetch';
 import { IS_PUBLIC_KEY } from '../common/decorators/public.decorator';
+import { RouteMetadata } from '../common/http/route-metadata';
 import { RequestWithPrincipal } from '../common/http/request-principal';
 import { AccessTokenService } from './access-token.service';
 import { SessionResolver } from './session-resolver';
@@ -16,7 +16,7 @@ const BEARER = /^Bearer ([A-Za-z0-9_\-.]+)$/;
 @Injectable()
 export class JwtAuthGuard implements CanActivate {
   constructor(
-    private readonly reflector: Reflector,
+    private readonly reflector: RouteMetadata,
     private readonly tokens: AccessTokenService,
     private readonly sessions: SessionResolver,
     private readonly cachePrefetch: CachePrefetch,

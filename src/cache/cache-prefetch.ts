@@ -1,6 +1,6 @@
 import { ExecutionContext, Injectable } from '@nestjs/common';
-import { Reflector } from '@nestjs/core';
 import type { FastifyRequest } from 'fastify';
+import { RouteMetadata } from '../common/http/route-metadata';
 import { CacheGroup } from './cache-group';
 import { CACHED_ENDPOINT_KEY, CachedEndpointOptions } from './cached-endpoint.decorator';
 import { CacheKeyUser, endpointKey, wantsRefresh } from './endpoint-key';
@@ -22,7 +22,7 @@ export interface CacheReadPlan {
  */
 @Injectable()
 export class CachePrefetch {
-  constructor(private readonly reflector: Reflector) {}
+  constructor(private readonly reflector: RouteMetadata) {}
 
   planFor(context: ExecutionContext): CacheReadPlan | null {
     const options = this.reflector.get<CachedEndpointOptions | undefined>(CACHED_ENDPOINT_KEY, context.getHandler());

@@ -1,8 +1,8 @@
 import { CallHandler, ExecutionContext, Injectable, NestInterceptor } from '@nestjs/common';
-import { Reflector } from '@nestjs/core';
 import type { FastifyReply, FastifyRequest } from 'fastify';
 import { firstValueFrom, from, Observable } from 'rxjs';
 import { RequestWithPrincipal } from '../common/http/request-principal';
+import { RouteMetadata } from '../common/http/route-metadata';
 import { AppConfig } from '../config/app-config';
 import { CACHED_ENDPOINT_KEY, CachedEndpointOptions } from './cached-endpoint.decorator';
 import { CachedResponse } from './cached-response';
@@ -32,7 +32,7 @@ export class CachedResponseInterceptor implements NestInterceptor {
   private readonly flights = new SingleFlight<FlightResult>();
 
   constructor(
-    private readonly reflector: Reflector,
+    private readonly reflector: RouteMetadata,
     private readonly store: CacheStore,
     private readonly stats: CacheStats,
     private readonly config: AppConfig,

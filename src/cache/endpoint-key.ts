@@ -16,9 +16,27 @@ export function keyContext(user: CacheKeyUser): string[] {
   return [user.timezone, String(user.dayStartHour), todayFor(user)];
 }
 
-/** The cache key of a request to a @CachedEndpoint route, for this user. */
+/** Keys computed lately, by user, context and raw URL: a repeated request costs a Map lookup, not a hash. */
+const KEY_MEMO_LIMIT = 10_000;
+const rememberedKeys = new Map<string, string>();
+
+/**
+ * The cache key of a request to a @CachedEndpoint route, for this user. The raw URL (path and query
+ * string) of a GET decides the route, its params and its query, and the context decides the rest,
+ * so the same URL for the same user and context always gives the same key.
+ */
 export function endpointKey(options: CachedEndpointOptions, request: FastifyRequest, user: CacheKeyUser): string {
   const context = keyContext(user);
+  const memoKey = `${user.id}\n${context.join('\n')}\n${request.url}`;
+  const remembered = rememberedKeys.get(memoKey);
+  if (remembered !== undefined) return remembered;
+  const key = computeEndpointKey(options, request, user.id, context);
+  if (rememberedKeys.size >= KEY_MEMO_LIMIT) rememberedKeys.delete(rememberedKeys.keys().next().value!);
+  rememberedKeys.set(memoKey, key);
+  return key;
+}
+
+function computeEndpointKey(options: CachedEndpointOptions, request: FastifyRequest, userId: number, context: string[]): string {
   const query = (request.query ?? {}) as Record<string, unknown>;
   const hash = hashRequest({
     route: request.routeOptions.url ?? request.url,
@@ -27,7 +45,7 @@ export function endpointKey(options: CachedEndpointOptions, request: FastifyRequ
     queryDefaults: options.queryDefaults?.({ today: context[2], query }) ?? {},
     context,
   });
-  return responseKey(user.id, options.group, hash);
+  return responseKey(userId, options.group, hash);
 }
 
 /** `Cache-Control: no-cache` from the client: skip the read, refill the entry. */

@@ -1,4 +1,8 @@
 import { ExecutionContext } from '@nestjs/common';
+import { RouteMetadata } from '../common/http/route-metadata';
+
+/** Read on every request (by the guard and by three throttlers' skipIf): remembered per route. */
+const metadata = new RouteMetadata();
 
 /** Metadata naming which extra limits a route has (none: only the per-user limit). */
 export const RATE_LIMIT_POLICY = 'rateLimit:policy';
@@ -7,8 +11,5 @@ export const RATE_LIMIT_POLICY = 'rateLimit:policy';
 export type RateLimitPolicy = 'login' | 'register' | 'exempt';
 
 export function rateLimitPolicy(context: ExecutionContext): RateLimitPolicy | undefined {
-  return (
-    (Reflect.getMetadata(RATE_LIMIT_POLICY, context.getHandler()) as RateLimitPolicy | undefined) ??
-    (Reflect.getMetadata(RATE_LIMIT_POLICY, context.getClass()) as RateLimitPolicy | undefined)
-  );
+  return metadata.getAllAndOverride<RateLimitPolicy | undefined>(RATE_LIMIT_POLICY, [context.getHandler(), context.getClass()]);
 }

@@ -1,5 +1,6 @@
 import { ExecutionContext, Injectable } from '@nestjs/common';
-import { ThrottlerGuard, ThrottlerLimitDetail } from '@nestjs/throttler';
+import { InjectThrottlerOptions, InjectThrottlerStorage, ThrottlerGuard, ThrottlerLimitDetail, ThrottlerModuleOptions, ThrottlerStorage } from '@nestjs/throttler';
+import { RouteMetadata } from '../common/http/route-metadata';
 import { rateLimitPolicy } from './rate-limit-policy';
 
 /**
@@ -12,6 +13,11 @@ import { rateLimitPolicy } from './rate-limit-policy';
  */
 @Injectable()
 export class RateLimitGuard extends ThrottlerGuard {
+  /** The stock guard reads six metadata keys per limit and request: through RouteMetadata, each is read once per route. */
+  constructor(@InjectThrottlerOptions() options: ThrottlerModuleOptions, @InjectThrottlerStorage() storage: ThrottlerStorage, metadata: RouteMetadata) {
+    super(options, storage, metadata);
+  }
+
   protected override async shouldSkip(context: ExecutionContext): Promise<boolean> {
     return rateLimitPolicy(context) === 'exempt';
   }

@@ -268,6 +268,16 @@ describe.each(DATABASES)('analytics routes on %s', (database) => {
       });
     });
 
+    it('read back values exactly: 0.1 + 0.2 is over an at_most target of 0.3, and 0.3 meets it', async () => {
+      const exact = await api.register();
+      const habit = await api.createHabit(exact, { name: 'Exact', kind: 'numeric', target: 0.3, targetType: 'at_most', startDate: addDays(today, -2) });
+      await api.putRecord(exact, habit.id as number, addDays(today, -2), { value: 0.1 + 0.2 });
+      await api.putRecord(exact, habit.id as number, addDays(today, -1), { value: 0.3 });
+      const range = `?from=${addDays(today, -2)}&to=${addDays(today, -1)}`;
+      expect((await get(`/api/analytics/performance${range}`, exact)).days.map((day: { done: number }) => day.done)).toEqual([0, 1]);
+      expect((await get(`/api/analytics/compliance${range}`, exact)).habits[0]).toMatchObject({ due: 2, done: 1 });
+    });
+
     it('answer an empty report to a user without habits', async () => {
       const empty = await api.register();
       expect((await get('/api/analytics/compliance', empty)).habits).toEqual([]);
