@@ -7,6 +7,7 @@ import { DataSource } from 'typeorm';
 import { ENTITIES } from './entities';
 import { installPoolBulkhead } from './pool-bulkhead';
 import { installBoundedBusyRetry } from './sqlite-busy-retry';
+import * as sqlite3 from 'sqlite3';
 import { InitialSchema1732200000000 } from './migrations/1732200000000-initial-schema';
 import { Sessions1764000000000 } from './migrations/1764000000000-sessions';
 import { HabitTargetType1764000001000 } from './migrations/1764000001000-habit-target-type';
@@ -46,8 +47,22 @@ export function typeOrmOptions(database: DatabaseConfig): TypeOrmModuleOptions {
   // busyTimeout serves start-up (migrations); once initialised, the driver's busy timeout is turned
   // off (it blocks the event loop) and installBoundedBusyRetry waits DATABASE_LOCK_TIMEOUT_MS instead;
   // no busyErrorRetry (it never gives up). Then SQLITE_BUSY answers 503.
-  return { ...common, type: 'sqlite', database: database.path, enableWAL: database.path !== ':memory:', busyTimeout: database.limits.lockTimeoutMs };
+  return {
+    ...common,
+    type: 'sqlite',
+    driver: SQLITE_WITHOUT_TRACES,
+    database: database.path,
+    enableWAL: database.path !== ':memory:',
+    busyTimeout: database.limits.lockTimeoutMs,
+  };
 }
+
+/**
+ * node-sqlite3 as TypeORM loads it, minus the verbose mode it always switches on (`driver.verbose()`):
+ * that mode captures and formats a stack trace on every call, about a tenth of the CPU of an
+ * uncached analytics read, for longer traces in errors only (ours name the query anyway).
+ */
+const SQLITE_WITHOUT_TRACES = { verbose: () => sqlite3 };
 
 async function initialize(dataSource: DataSource): Promise<DataSource> {
   await dataSource.initialize();
