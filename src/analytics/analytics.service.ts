@@ -8,7 +8,7 @@ import { ComplianceReport, HabitReport, PerformanceReport } from './analytics.ty
 import { walkCompliance } from './compliance';
 import { HabitHistoryStore, rangeSpans } from './habit-history-store';
 import { walkHabitReport } from './habit-report';
-import { HistoryHabit, HistoryRepository } from './history.repository';
+import { HistoryRepository } from './history.repository';
 import { computePerformance } from './performance';
 
 const MAX_RANGE_DAYS = 366;
@@ -27,8 +27,11 @@ export class AnalyticsService {
 
   async performance(user: AuthUser, query: AnalyticsQueryDto): Promise<PerformanceReport> {
     const range = rangeOf(query, todayFor(user));
-    const habits = await this.activeHabits(user.id, query.categoryId);
-    const records = await this.history.recordsInSpans(user.id, rangeSpans(habits, range), range.to);
+    await this.checkCategory(user.id, query.categoryId);
+    const { habits, records } = await this.history.inSnapshot(async (history) => {
+      const habits = await history.listHabits(user.id, false, query.categoryId);
+      return { habits, records: await history.recordsInSpans(user.id, rangeSpans(habits, range), range.to) };
+    });
     return computePerformance(habits, records, range);
   }
 
@@ -36,9 +39,12 @@ export class AnalyticsService {
   async compliance(user: AuthUser, query: AnalyticsQueryDto): Promise<ComplianceReport> {
     const today = todayFor(user);
     const range = rangeOf(query, today);
-    const habits = await this.activeHabits(user.id, query.categoryId);
-    const { records, resumes } = await this.store.load(user.id, habits, range, today);
-    const { report, checkpoints } = walkCompliance(habits, records, range, today, resumes);
+    await this.checkCategory(user.id, query.categoryId);
+    const { habits, loaded } = await this.history.inSnapshot(async (history) => {
+      const habits = await history.listHabits(user.id, false, query.categoryId);
+      return { habits, loaded: await this.store.load(user.id, habits, range, today, history) };
+    });
+    const { report, checkpoints } = walkCompliance(habits, loaded.records, range, today, loaded.resumes);
     await this.store.keep(habits, checkpoints);
     return report;
   }
@@ -47,20 +53,21 @@ export class AnalyticsService {
   async habit(user: AuthUser, habitId: number, query: HabitAnalyticsQueryDto): Promise<HabitReport> {
     const today = todayFor(user);
     const range = rangeOf(query, today);
-    const habit = await this.history.findHabit(user.id, habitId);
-    if (!habit) throw new NotFoundException('Habit not found');
-    const { records, resumes } = await this.store.load(user.id, [habit], range, today);
-    const { report, checkpoints } = walkHabitReport(habit, records, range, today, resumes.get(habit.id));
+    const { habit, loaded } = await this.history.inSnapshot(async (history) => {
+      const habit = await history.findHabit(user.id, habitId);
+      return { habit, loaded: habit ? await this.store.load(user.id, [habit], range, today, history) : null };
+    });
+    if (!habit || !loaded) throw new NotFoundException('Habit not found');
+    const { report, checkpoints } = walkHabitReport(habit, loaded.records, range, today, loaded.resumes.get(habit.id));
     await this.store.keep([habit], new Map([[habit.id, checkpoints]]));
     return report;
   }
 
-  /** Non-archived habits, of one category when asked (404 when that category is not the user's). */
-  private async activeHabits(userId: number, categoryId: number | undefined): Promise<HistoryHabit[]> {
+  /** 404 when the asked category is not the user's. */
+  private async checkCategory(userId: number, categoryId: number | undefined): Promise<void> {
     if (categoryId !== undefined && !(await this.categories.findOwned(userId, categoryId))) {
       throw new NotFoundException('Category not found');
     }
-    return this.history.listHabits(userId, false, categoryId);
   }
 }
 

@@ -26,9 +26,10 @@ export class HabitHistoryStore {
 
   constructor(private readonly history: HistoryRepository) {}
 
-  async load(userId: number, habits: HistoryHabit[], range: DateRange, today: string): Promise<LoadedHistory> {
+  /** With `history`, the reads run through it (HistoryRepository.inSnapshot). */
+  async load(userId: number, habits: HistoryHabit[], range: DateRange, today: string, history = this.history): Promise<LoadedHistory> {
     const rules = new Map(habits.map((habit) => [habit.id, checkpointRules(habit)]));
-    const stored = await this.history.latestCheckpoints(
+    const stored = await history.latestCheckpoints(
       habits.map((habit) => ({ habitId: habit.id, rules: rules.get(habit.id) ?? '' })),
       minDate(range.from, today),
     );
@@ -38,8 +39,8 @@ export class HabitHistoryStore {
       const resume = habit && row.day >= habit.startDate ? decodeCheckpointState(toEpochDay(row.day), row.state) : null;
       if (resume) resumes.set(row.habitId, resume);
     }
-    const records = await this.history.recordsInSpans(userId, spansFrom(habits, resumes, range), range.to);
-    return { records: await this.consistent(userId, habits, resumes, records, range), resumes };
+    const records = await history.recordsInSpans(userId, spansFrom(habits, resumes, range), range.to);
+    return { records: await this.consistent(history, userId, habits, resumes, records, range), resumes };
   }
 
   /**
@@ -48,6 +49,7 @@ export class HabitHistoryStore {
    * one statement, rather than mixing a state from before the change with records from after it.
    */
   private async consistent(
+    history: HistoryRepository,
     userId: number,
     habits: HistoryHabit[],
     resumes: Map<number, WalkCheckpoint>,
@@ -55,12 +57,12 @@ export class HabitHistoryStore {
     range: DateRange,
   ): Promise<AnalyticsRecord[]> {
     if (resumes.size === 0) return records;
-    const revs = await this.history.historyRevs(userId, [...resumes.keys()]);
+    const revs = await history.historyRevs(userId, [...resumes.keys()]);
     const moved = habits.filter((habit) => resumes.has(habit.id) && revs.get(habit.id) !== habit.historyRev);
     if (moved.length === 0) return records;
     for (const habit of moved) resumes.delete(habit.id);
     const ids = new Set(moved.map((habit) => habit.id));
-    const again = await this.history.recordsInSpans(userId, spansFrom(moved, resumes, range), range.to);
+    const again = await history.recordsInSpans(userId, spansFrom(moved, resumes, range), range.to);
     return [...records.filter((record) => !ids.has(record.habitId)), ...again];
   }
 

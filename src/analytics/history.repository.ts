@@ -1,5 +1,6 @@
 import { Injectable } from '@nestjs/common';
-import { DataSource } from 'typeorm';
+import { DataSource, EntityManager } from 'typeorm';
+import { TransactionRunner } from '../database/transaction-runner';
 import type { HabitKind, RecordStatus, TargetType } from '../habits/habit-schedule';
 import type { AnalyticsHabit, AnalyticsRecord } from './analytics.types';
 
@@ -61,9 +62,30 @@ function toHistoryHabit(row: HabitRow): HistoryHabit {
 @Injectable()
 export class HistoryRepository {
   private readonly postgres: boolean;
+  /** What the queries run on: the data source, or the manager of a snapshot (inSnapshot). */
+  private manager: Pick<EntityManager, 'query'>;
 
-  constructor(private readonly dataSource: DataSource) {
+  constructor(
+    private readonly dataSource: DataSource,
+    private readonly transactions: TransactionRunner,
+  ) {
     this.postgres = dataSource.options.type === 'postgres';
+    this.manager = dataSource;
+  }
+
+  /**
+   * Runs `read` with this repository's queries in one transaction that sees one snapshot: a report
+   * reads the habits, then their checkpoints and records, and a write committed in between (on
+   * another instance) must not give it the habits of one moment and the records of another.
+   */
+  inSnapshot<T>(read: (history: HistoryRepository) => Promise<T>): Promise<T> {
+    return this.transactions.run((manager) => read(this.boundTo(manager)), { snapshot: true });
+  }
+
+  private boundTo(manager: EntityManager): HistoryRepository {
+    const bound = new HistoryRepository(this.dataSource, this.transactions);
+    bound.manager = manager;
+    return bound;
   }
 
   /** The user's habits with the given archived flag (of one category when asked), by position, then id. */
@@ -170,7 +192,7 @@ export class HistoryRepository {
   private query<T>(sql: string, params: unknown[]): Promise<T[]> {
     let index = 0;
     const text = this.postgres ? sql.replace(/\?/g, () => `$${++index}`) : sql;
-    return this.dataSource.query<T[]>(text, params);
+    return this.manager.query<T[]>(text, params);
   }
 }
 
