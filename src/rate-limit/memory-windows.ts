@@ -15,8 +15,7 @@ export class MemoryWindows {
   constructor(private readonly maxKeys = 100_000) {}
 
   hit(key: string, ttlMs: number, now = Date.now()): WindowCount {
-    let window = this.windows.get(key);
-    if (!window || window.resetAt <= now) window = startWindow(this.windows, key, { count: 0, resetAt: now + ttlMs }, this.maxKeys);
+    const window = this.liveWindow(key, ttlMs, now);
     window.count += 1;
     return { total: window.count, resetInMs: window.resetAt - now };
   }
@@ -33,15 +32,19 @@ export class MemoryWindows {
 
   /** Puts back hits that were taken but could not be handed over. */
   add(key: string, count: number, ttlMs: number, now = Date.now()): void {
-    if (count <= 0) return;
-    let window = this.windows.get(key);
-    if (!window || window.resetAt <= now) window = startWindow(this.windows, key, { count: 0, resetAt: now + ttlMs }, this.maxKeys);
-    window.count += count;
+    if (count > 0) this.liveWindow(key, ttlMs, now).count += count;
   }
 
   /** Gives one hit back (a login that succeeded). */
   refund(key: string, now = Date.now()): void {
     const window = this.windows.get(key);
     if (window && window.resetAt > now && window.count > 0) window.count -= 1;
+  }
+
+  /** The key's current window, or a new empty one when it has none or it has ended. */
+  private liveWindow(key: string, ttlMs: number, now: number): Window {
+    const window = this.windows.get(key);
+    if (window && window.resetAt > now) return window;
+    return startWindow(this.windows, key, { count: 0, resetAt: now + ttlMs }, this.maxKeys);
   }
 }
