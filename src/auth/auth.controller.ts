@@ -16,6 +16,7 @@ import { RegisterDto } from './dto/register.dto';
 import { TokenPairResponse } from './dto/token-pair.response';
 import { UpdateProfileDto } from './dto/update-profile.dto';
 import { RefreshChannel, RefreshTokenChannel } from './refresh-channel';
+import { AcceptLanguage, ApiAcceptLanguage } from '../common/decorators/accept-language.decorator';
 
 const COOKIE_HEADER = {
   name: 'X-Refresh-Cookie',
@@ -37,10 +38,11 @@ export class AuthController {
   @Public()
   @RegisterRateLimit()
   @Post('register')
+  @ApiAcceptLanguage('Chooses `locale` (en or es) when the body names none')
   @ApiCreatedResponse({ type: UserResponse })
   @ApiErrors(400, { 409: 'An account with this email already exists' })
-  register(@Body() dto: RegisterDto): Promise<UserResponse> {
-    return this.auth.register(dto);
+  register(@Body() dto: RegisterDto, @AcceptLanguage() acceptLanguage?: string): Promise<UserResponse> {
+    return this.auth.register(dto, acceptLanguage);
   }
 
   @Public()

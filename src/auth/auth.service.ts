@@ -1,4 +1,5 @@
 import { BadRequestException, ConflictException, Injectable, UnauthorizedException } from '@nestjs/common';
+import { localeFromAcceptLanguage } from '../common/i18n/locale';
 import { isUniqueViolation } from '../common/database/database-errors';
 import { IssuedRefresh, SessionsService } from '../sessions/sessions.service';
 import { toUserResponse, UserResponse } from '../users/user-response';
@@ -24,7 +25,8 @@ export class AuthService {
     private readonly resolver: SessionResolver,
   ) {}
 
-  async register(dto: RegisterDto): Promise<UserResponse> {
+  /** `acceptLanguage` (the request's header) chooses the locale when the body names none. */
+  async register(dto: RegisterDto, acceptLanguage?: string): Promise<UserResponse> {
     if (await this.users.findByEmail(dto.email)) throw emailTaken();
     const passwordHash = await this.hasher.hash(dto.password);
     try {
@@ -34,6 +36,7 @@ export class AuthService {
         displayName: dto.displayName ?? null,
         timezone: dto.timezone ?? 'UTC',
         dayStartHour: dto.dayStartHour ?? 0,
+        locale: dto.locale ?? localeFromAcceptLanguage(acceptLanguage),
       });
       return toUserResponse(user, this.resolver.roleOf(user.email));
     } catch (error) {

@@ -1,3 +1,4 @@
+import { Locale } from '../common/i18n/locale';
 import { Column, CreateDateColumn, Entity, PrimaryGeneratedColumn } from 'typeorm';
 
 @Entity('users')
@@ -21,6 +22,10 @@ export class User {
   /** "Today" starts this many hours after midnight in `timezone` (0..23). */
   @Column({ name: 'day_start_hour', type: 'integer', default: 0 })
   dayStartHour: number;
+
+  /** The language of texts written for this person (reminders). */
+  @Column({ type: 'varchar', length: 5, default: 'en' })
+  locale: Locale;
 
   @CreateDateColumn({ name: 'created_at' })
   createdAt: Date;

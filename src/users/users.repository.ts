@@ -4,8 +4,8 @@ import { Repository } from 'typeorm';
 import { TransactionRunner } from '../database/transaction-runner';
 import { User } from './user.entity';
 
-export type NewUser = Pick<User, 'email' | 'passwordHash' | 'displayName' | 'timezone' | 'dayStartHour'>;
-export type ProfileChanges = Partial<Pick<User, 'displayName' | 'timezone' | 'dayStartHour'>>;
+export type NewUser = Pick<User, 'email' | 'passwordHash' | 'displayName' | 'timezone' | 'dayStartHour' | 'locale'>;
+export type ProfileChanges = Partial<Pick<User, 'displayName' | 'timezone' | 'dayStartHour' | 'locale'>>;
 
 @Injectable()
 export class UsersRepository {

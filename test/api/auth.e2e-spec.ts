@@ -4,7 +4,7 @@ import { signToken, tokenClaims } from '../support/jwt';
 import { startTestApp, TestApp } from '../support/test-app';
 import { DATABASES, expectBadRequest, expectError, startApiSuite, ApiSuite } from './api-suite';
 
-const USER_KEYS = ['createdAt', 'dayStartHour', 'displayName', 'email', 'id', 'role', 'timezone'];
+const USER_KEYS = ['createdAt', 'dayStartHour', 'displayName', 'email', 'id', 'locale', 'role', 'timezone'];
 const PASSWORD = 'correct horse battery';
 
 describe.each(DATABASES)('auth routes on %s', (database) => {
@@ -48,6 +48,22 @@ describe.each(DATABASES)('auth routes on %s', (database) => {
       const token = await api.login('admin@example.test', PASSWORD);
       const me = await api.as(token).get('/api/auth/me');
       expect(me.body.role).toBe('admin');
+    });
+
+    it('chooses the locale from Accept-Language when the body names none, else en; the body wins', async () => {
+      const spanish = await register({ email: uniqueEmail('es'), password: PASSWORD }).set('accept-language', 'es-MX,es;q=0.9,en;q=0.8');
+      expect(spanish.body.locale).toBe('es');
+      const french = await register({ email: uniqueEmail('fr'), password: PASSWORD }).set('accept-language', 'fr-FR,fr;q=0.9');
+      expect(french.body.locale).toBe('en');
+      const none = await register({ email: uniqueEmail('none'), password: PASSWORD });
+      expect(none.body.locale).toBe('en');
+      const chosen = await register({ email: uniqueEmail('chosen'), password: PASSWORD, locale: 'en' }).set('accept-language', 'es');
+      expect(chosen.body.locale).toBe('en');
+    });
+
+    it('answers 400 naming locale for a language it does not speak', async () => {
+      const response = await register({ email: uniqueEmail('de'), password: PASSWORD, locale: 'de' });
+      expectBadRequest(response, 'locale');
     });
 
     it('answers 409 when the email is taken, compared case-insensitively', async () => {
@@ -162,6 +178,16 @@ describe.each(DATABASES)('auth routes on %s', (database) => {
       expect((await api.as(session).put(`/api/habits/${second.id as number}/records/${ahead}`, {})).status).toBe(201);
       const performance = await api.as(session).get('/api/analytics/performance');
       expect(performance.body).toMatchObject({ to: ahead, from: addDays(ahead, -29) });
+    });
+
+    it('changes the locale with PATCH and refuses one it does not speak or null', async () => {
+      const patched = await api.as(session).patch('/api/auth/me', { locale: 'es' });
+      expect(patched.status).toBe(200);
+      expect(patched.body.locale).toBe('es');
+      expect((await api.as(session).get('/api/auth/me')).body.locale).toBe('es');
+      expectBadRequest(await api.as(session).patch('/api/auth/me', { locale: 'fr' }), 'locale');
+      expectBadRequest(await api.as(session).patch('/api/auth/me', { locale: null }), 'locale');
+      expect((await api.as(session).get('/api/auth/me')).body.locale).toBe('es');
     });
 
     it('clears displayName with null', async () => {

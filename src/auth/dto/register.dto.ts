@@ -1,6 +1,8 @@
 import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
 import { Transform } from 'class-transformer';
 import { IsEmail, IsOptional, IsString, Length, MaxLength } from 'class-validator';
+import { Locale, LOCALES } from '../../common/i18n/locale';
+import { IsLocale } from '../../common/validation/is-locale.decorator';
 import { IsDayStartHour } from '../../common/validation/is-day-start-hour.decorator';
 import { IsText } from '../../common/validation/is-text.decorator';
 import { IsTimeZone } from '../../common/validation/is-time-zone.validator';
@@ -35,4 +37,9 @@ export class RegisterDto {
   @IsOptionalNonNull()
   @IsDayStartHour()
   dayStartHour?: number;
+
+  @ApiPropertyOptional({ enum: LOCALES, description: 'Defaults to the best match of Accept-Language among en and es, else en' })
+  @IsOptionalNonNull()
+  @IsLocale()
+  locale?: Locale;
 }

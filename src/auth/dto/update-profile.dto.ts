@@ -1,6 +1,8 @@
 import { ApiPropertyOptional } from '@nestjs/swagger';
 import { Transform } from 'class-transformer';
 import { IsOptional } from 'class-validator';
+import { Locale, LOCALES } from '../../common/i18n/locale';
+import { IsLocale } from '../../common/validation/is-locale.decorator';
 import { IsDayStartHour } from '../../common/validation/is-day-start-hour.decorator';
 import { IsText } from '../../common/validation/is-text.decorator';
 import { IsTimeZone } from '../../common/validation/is-time-zone.validator';
@@ -23,4 +25,9 @@ export class UpdateProfileDto {
   @IsOptionalNonNull()
   @IsDayStartHour()
   dayStartHour?: number;
+
+  @ApiPropertyOptional({ enum: LOCALES })
+  @IsOptionalNonNull()
+  @IsLocale()
+  locale?: Locale;
 }

@@ -1028,6 +1028,11 @@ export interface components {
             displayName?: string;
             /** @example ada@example.com */
             email: string;
+            /**
+             * @description Defaults to the best match of Accept-Language among en and es, else en
+             * @enum {string}
+             */
+            locale?: "en" | "es";
             password: string;
             /**
              * @default UTC
@@ -1160,6 +1165,8 @@ export interface components {
             dayStartHour?: number;
             /** @description null clears it */
             displayName?: string | null;
+            /** @enum {string} */
+            locale?: "en" | "es";
             /** @example Asia/Tokyo */
             timezone?: string;
         };
@@ -1171,6 +1178,11 @@ export interface components {
             displayName: string | null;
             email: string;
             id: number;
+            /**
+             * @description The language of texts the server writes for this person (reminders)
+             * @enum {string}
+             */
+            locale: "en" | "es";
             /** @enum {string} */
             role: "user" | "admin";
             /** @example Europe/Paris */
@@ -2210,7 +2222,10 @@ export interface operations {
     AuthController_register: {
         parameters: {
             query?: never;
-            header?: never;
+            header?: {
+                /** @description Chooses `locale` (en or es) when the body names none */
+                "Accept-Language"?: string;
+            };
             path?: never;
             cookie?: never;
         };
