@@ -9,6 +9,7 @@ import { CategoriesModule } from './categories/categories.module';
 import { RouteMetadataModule } from './common/http/route-metadata';
 import { AppConfigModule, AppConfigOptions } from './config/app-config.module';
 import { DatabaseModule } from './database/database.module';
+import { ENTITIES } from './entities';
 import { EventsModule } from './events/events.module';
 import { HabitsModule } from './habits/habits.module';
 import { HealthModule } from './health/health.module';
@@ -17,6 +18,7 @@ import { LoggingModule } from './logging/logging.module';
 import { MetricsModule } from './metrics/metrics.module';
 import { PortabilityModule } from './portability/portability.module';
 import { RateLimitModule } from './rate-limit/rate-limit.module';
+import { RedisModule } from './redis/redis.module';
 import { RecordsModule } from './records/records.module';
 import { SyncModule } from './sync/sync.module';
 
@@ -36,7 +38,8 @@ export class AppModule {
         AppConfigModule.forRoot(configOptions),
         RouteMetadataModule,
         LoggingModule.forRoot(logDestination),
-        DatabaseModule,
+        RedisModule,
+        DatabaseModule.forRoot(ENTITIES),
         ResponseCacheModule,
         ChangesModule,
         AuthModule,

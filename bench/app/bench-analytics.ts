@@ -3,7 +3,7 @@ import { ModuleRef } from '@nestjs/core';
 import { AnalyticsQueryDto } from '../../src/analytics/analytics-query.dto';
 import { AnalyticsService } from '../../src/analytics/analytics.service';
 import { ComplianceReport } from '../../src/analytics/analytics.types';
-import { AuthUser } from '../../src/auth/auth-user';
+import { AuthUser } from '../../src/common/auth/auth-user';
 
 /**
  * The application's own AnalyticsService instance (not exported by its module, so found through

@@ -2,7 +2,7 @@ import { Body, Controller, Get, HttpCode, Put, Query, Res, UseInterceptors } fro
 import type { FastifyReply } from 'fastify';
 import { AnalyticsQueryDto } from '../../src/analytics/analytics-query.dto';
 import { ComplianceReport } from '../../src/analytics/analytics.types';
-import { AuthUser } from '../../src/auth/auth-user';
+import { AuthUser } from '../../src/common/auth/auth-user';
 import { CurrentUser } from '../../src/common/decorators/current-user.decorator';
 import { BenchAnalytics } from './bench-analytics';
 import { FloorBody, FloorBodyDto } from './floor-body';

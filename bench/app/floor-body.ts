@@ -1,7 +1,7 @@
 import { Inject, Injectable } from '@nestjs/common';
 import { RedisClientType } from '@redis/client';
 import { IsString, MaxLength } from 'class-validator';
-import { REDIS_CONNECTION } from '../../src/cache/cache-backend.provider';
+import { REDIS_CONNECTION } from '../../src/redis/redis.module';
 
 export class FloorBodyDto {
   /** The exact bytes the floor route answers with (the harness sends the hit scenario's body). */

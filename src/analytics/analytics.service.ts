@@ -1,5 +1,5 @@
 import { Injectable, NotFoundException } from '@nestjs/common';
-import { AuthUser } from '../auth/auth-user';
+import { AuthUser } from '../common/auth/auth-user';
 import { CategoriesRepository } from '../categories/categories.repository';
 import { todayFor } from '../common/dates/user-today';
 import { CalendarRange, DEFAULT_RANGE_DAYS, resolveDateRange } from '../common/validation/date-range';

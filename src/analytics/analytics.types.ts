@@ -89,3 +89,15 @@ export interface HabitReport {
   days: HabitDay[];
   streaks: HabitStreak[];
 }
+
+/** A record as the walk needs it, indexed by epoch day. */
+export interface DayRecord {
+  status: RecordStatus;
+  value: number;
+}
+
+/**
+ * What a record makes of its date: `done` (satisfies the target), `skipped`, or `not-done`
+ * (a done record of a numeric habit below its target: the date stays due and undone).
+ */
+export type DayMark = 'done' | 'skipped' | 'not-done';

@@ -1,12 +1,5 @@
 import { toEpochDay } from '../common/dates/calendar-date';
-import type { AnalyticsHabit, AnalyticsRecord } from './analytics.types';
-import type { DayRecord } from './habit-walk';
-
-/**
- * What a record makes of its date: `done` (satisfies the target), `skipped`, or `not-done`
- * (a done record of a numeric habit below its target: the date stays due and undone).
- */
-export type DayMark = 'done' | 'skipped' | 'not-done';
+import type { AnalyticsHabit, AnalyticsRecord, DayMark, DayRecord } from './analytics.types';
 
 /** A habit with its records indexed by epoch day, built once per computation. */
 export interface HabitHistory {

@@ -1,5 +1,4 @@
-import type { RecordStatus } from '../habits/habit-schedule';
-import type { AnalyticsHabit, DayStatus } from './analytics.types';
+import type { AnalyticsHabit, DayRecord, DayStatus } from './analytics.types';
 import { isDoneRecord } from './habit-history';
 import { ScoreTracker, scoreRule } from './score';
 import { isDaySchedule, scheduledDayMatcher } from './schedule';
@@ -13,12 +12,6 @@ import { quotaPeriods, weeklyQuota } from './weekly-quota';
  * resume and give the very same answers. Walking from startDate is the reference (the "full walk");
  * resuming from a checkpoint only needs the records from `checkpoint.day + 1 - D` on (D: the score window).
  */
-
-/** A record as the walk needs it, indexed by epoch day. */
-export interface DayRecord {
-  status: RecordStatus;
-  value: number;
-}
 
 /** The range and today, as epoch days. */
 export interface WalkWindow {

@@ -1,5 +1,5 @@
 import { epochDayIsoWeekday } from '../common/dates/calendar-date';
-import type { DayMark } from './habit-history';
+import type { DayMark } from './analytics.types';
 import type { QuotaSchedule } from './schedule';
 
 export interface MarkCounts {

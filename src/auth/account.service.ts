@@ -1,11 +1,11 @@
 import { ForbiddenException, Injectable, UnauthorizedException } from '@nestjs/common';
-import { CHANGES } from '../changes/change-group';
+import { CHANGES } from '../common/change-groups';
 import { ChangeNotifier } from '../changes/change-notifier';
 import { SessionsService } from '../sessions/sessions.service';
 import { User } from '../users/user.entity';
 import { toUserResponse, UserResponse } from '../users/user-response';
 import { UsersRepository } from '../users/users.repository';
-import { AuthUser } from './auth-user';
+import { AuthUser } from '../common/auth/auth-user';
 import { ChangePasswordDto } from './dto/change-password.dto';
 import { DeleteAccountDto } from './dto/delete-account.dto';
 import { UpdateProfileDto } from './dto/update-profile.dto';

@@ -7,7 +7,7 @@ import { LoginRateLimit, RegisterRateLimit } from '../rate-limit/rate-limit.deco
 import { UserResponse } from '../users/user-response';
 import { AccountService } from './account.service';
 import { AuthService } from './auth.service';
-import { AuthUser } from './auth-user';
+import { AuthUser } from '../common/auth/auth-user';
 import { ChangePasswordDto } from './dto/change-password.dto';
 import { DeleteAccountDto } from './dto/delete-account.dto';
 import { LoginDto } from './dto/login.dto';

@@ -1,4 +1,5 @@
 import { CanActivate, ExecutionContext, Injectable, UnauthorizedException } from '@nestjs/common';
+import { bearerToken } from '../common/http/bearer-token';
 import { CachePrefetch } from '../cache/cache-prefetch';
 import { IS_PUBLIC_KEY } from '../common/decorators/public.decorator';
 import { RouteMetadata } from '../common/http/route-metadata';
@@ -9,8 +10,6 @@ import { SessionResolver } from './session-resolver';
 interface BearerRequest extends RequestWithPrincipal {
   headers: Record<string, string | string[] | undefined>;
 }
-
-const BEARER = /^Bearer ([A-Za-z0-9_\-.]+)$/;
 
 /** Global guard, deny by default: every route needs a valid, unrevoked bearer token unless @Public(). */
 @Injectable()
@@ -36,10 +35,4 @@ export class JwtAuthGuard implements CanActivate {
     request.cachePrefetch = session.prefetched;
     return true;
   }
-}
-
-/** The token of an `Authorization: Bearer <token>` header, or null. */
-export function bearerToken(header: string | string[] | undefined): string | null {
-  if (typeof header !== 'string') return null;
-  return BEARER.exec(header)?.[1] ?? null;
 }

@@ -2,7 +2,7 @@ import { CanActivate, ExecutionContext, ForbiddenException, Injectable } from '@
 import { ROLES_KEY } from '../common/decorators/roles.decorator';
 import { RequestWithPrincipal } from '../common/http/request-principal';
 import { RouteMetadata } from '../common/http/route-metadata';
-import { UserRole } from './auth-user';
+import { UserRole } from '../common/auth/auth-user';
 
 /** Runs after JwtAuthGuard: a route marked @Roles(...) answers 403 to other roles. */
 @Injectable()

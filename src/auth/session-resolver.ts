@@ -7,7 +7,7 @@ import { SessionsService } from '../sessions/sessions.service';
 import { User } from '../users/user.entity';
 import { UsersRepository } from '../users/users.repository';
 import { AccessTokenClaims } from './access-token.service';
-import { AuthUser, UserRole } from './auth-user';
+import { AuthUser, UserRole } from '../common/auth/auth-user';
 
 interface MemoEntry {
   generation: string;

@@ -1,6 +1,7 @@
 import { Injectable, ServiceUnavailableException } from '@nestjs/common';
 import { AppConfig } from '../config/app-config';
-import { ALL_SCOPES, CacheGroup } from './cache-group';
+import { CacheGroup } from '../common/change-groups';
+import { ALL_SCOPES } from './cache-group';
 import { CacheStats } from './cache-stats';
 import { CacheStore } from './cache-store';
 

@@ -1,6 +1,7 @@
 import { randomBytes } from 'node:crypto';
 import type Keyv from 'keyv';
-import { CacheGroup, ValidityScope } from './cache-group';
+import { CacheGroup } from '../common/change-groups';
+import { ValidityScope } from './cache-group';
 
 /**
  * What the response cache needs from a store. Two implementations with the same semantics:

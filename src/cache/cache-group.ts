@@ -1,8 +1,5 @@
-import type { ChangeGroup } from '../changes/change-group';
+import { CACHE_GROUPS, CacheGroup, ChangeGroup } from '../common/change-groups';
 
-/** The cached route groups of API.md; each has its own TTL setting and its own generation. */
-export const CACHE_GROUPS = ['analytics', 'categories', 'habits', 'records'] as const;
-export type CacheGroup = (typeof CACHE_GROUPS)[number];
 
 /**
  * What a generation covers: the cached responses of one group, or `session` (the principals the JWT

@@ -1,5 +1,5 @@
 import { Injectable } from '@nestjs/common';
-import type { ChangeGroup } from '../changes/change-group';
+import type { ChangeGroup } from '../common/change-groups';
 import { ALL_SCOPES, scopesChangedBy } from './cache-group';
 import { CacheStore } from './cache-store';
 

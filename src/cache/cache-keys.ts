@@ -1,4 +1,4 @@
-import { CacheGroup, CACHE_GROUPS } from './cache-group';
+import { CacheGroup, CACHE_GROUPS } from '../common/change-groups';
 
 /**
  * The only place that knows how cache keys look. Every key of a user lives under `user:<id>:`:

@@ -1,8 +1,8 @@
 import { ExecutionContext, Injectable } from '@nestjs/common';
 import type { FastifyRequest } from 'fastify';
 import { RouteMetadata } from '../common/http/route-metadata';
-import { CacheGroup } from './cache-group';
-import { CACHED_ENDPOINT_KEY, CachedEndpointOptions } from './cached-endpoint.decorator';
+import { CacheGroup } from '../common/change-groups';
+import { CACHED_ENDPOINT_KEY, CachedEndpointOptions } from './cached-endpoint.options';
 import { CacheKeyUser, endpointKey, wantsRefresh } from './endpoint-key';
 
 /**

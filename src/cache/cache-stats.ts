@@ -1,5 +1,5 @@
 import { Injectable } from '@nestjs/common';
-import { CacheGroup, CACHE_GROUPS } from './cache-group';
+import { CacheGroup, CACHE_GROUPS } from '../common/change-groups';
 
 export type CacheOutcome = 'hit' | 'miss' | 'bypass';
 

@@ -1,11 +1,12 @@
 import { Inject, Injectable, Logger, OnApplicationShutdown } from '@nestjs/common';
 import { AppConfig } from '../config/app-config';
 import { CACHE_BACKEND, CacheBackend, Validity } from './cache-backend';
-import { CacheGroup, ValidityScope } from './cache-group';
+import { CacheGroup } from '../common/change-groups';
+import { ValidityScope } from './cache-group';
 import { CachedResponse, decodeEntry, encodeEntry } from './cached-response';
 import { CacheStats } from './cache-stats';
-import { CircuitBreaker, CircuitState } from './circuit-breaker';
-import { withDeadline } from './deadline';
+import { CircuitBreaker, CircuitState } from '../redis/circuit-breaker';
+import { withDeadline } from '../redis/deadline';
 
 /** The store is unreachable, hung, or the circuit is open: serve from the database. */
 export const UNAVAILABLE = Symbol('cache unavailable');

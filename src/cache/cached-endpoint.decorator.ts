@@ -1,25 +1,13 @@
 import { applyDecorators, SetMetadata, UseInterceptors } from '@nestjs/common';
 import { ApiExtension, ApiHeader, ApiResponse } from '@nestjs/swagger';
 import { CACHED_ROUTE_EXTENSION } from '../common/openapi/finish-document';
-import { CacheGroup } from './cache-group';
+import { CACHED_ENDPOINT_KEY, CachedEndpointOptions } from './cached-endpoint.options';
 import { CachedResponseInterceptor } from './cached-response.interceptor';
 
-export const CACHED_ENDPOINT_KEY = 'cachedEndpoint';
-
-export interface CachedEndpointOptions {
-  group: CacheGroup;
-  /** Seconds; defaults to the group's TTL setting. */
-  ttl?: number;
-  /**
-   * The values the handler uses for omitted query parameters, given today in the user's time
-   * zone: `?archived=false` and no `archived` at all then share one entry.
-   */
-  queryDefaults?: (request: { today: string; query: Record<string, unknown> }) => Record<string, string>;
-}
-
 /**
- * Caches a GET handler's 2xx response per user (key `user:<id>:<group>:<hash>`).
- * Mutations of that user's data must call `CacheInvalidator.invalidateUser`.
+ * Caches a GET handler's 2xx response per user (key `user:<id>:<group>:<hash>`, docs/caching.md).
+ * Writes need nothing more: the write door (`UserWrites.write`) names what changed after each
+ * commit, and the group's entries of that user stop being served.
  */
 export const CachedEndpoint = (options: CachedEndpointOptions) =>
   applyDecorators(

@@ -4,7 +4,7 @@ import { firstValueFrom, from, Observable } from 'rxjs';
 import { RequestWithPrincipal } from '../common/http/request-principal';
 import { RouteMetadata } from '../common/http/route-metadata';
 import { AppConfig } from '../config/app-config';
-import { CACHED_ENDPOINT_KEY, CachedEndpointOptions } from './cached-endpoint.decorator';
+import { CACHED_ENDPOINT_KEY, CachedEndpointOptions } from './cached-endpoint.options';
 import { CachedResponse } from './cached-response';
 import { endpointKey, keyContext, wantsRefresh } from './endpoint-key';
 import { entityTagOf, ifNoneMatchMatches } from './entity-tag';

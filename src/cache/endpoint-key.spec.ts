@@ -1,5 +1,5 @@
 import type { FastifyRequest } from 'fastify';
-import { CachedEndpointOptions } from './cached-endpoint.decorator';
+import { CachedEndpointOptions } from './cached-endpoint.options';
 import { endpointKey } from './endpoint-key';
 
 const options: CachedEndpointOptions = { group: 'habits', queryDefaults: () => ({ archived: 'false' }) };

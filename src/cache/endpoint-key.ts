@@ -1,6 +1,6 @@
 import type { FastifyRequest } from 'fastify';
 import { todayFor } from '../common/dates/user-today';
-import { CachedEndpointOptions } from './cached-endpoint.decorator';
+import { CachedEndpointOptions } from './cached-endpoint.options';
 import { responseKey } from './cache-keys';
 import { hashRequest } from './request-key';
 

@@ -1,6 +1,7 @@
 import Keyv from 'keyv';
 import { CacheBackend, freshToken, Validity } from './cache-backend';
-import { ALL_SCOPES, CacheGroup, ValidityScope } from './cache-group';
+import { CacheGroup } from '../common/change-groups';
+import { ALL_SCOPES, ValidityScope } from './cache-group';
 import { deserializeEnvelope, serializeEnvelope } from './keyv-envelope';
 
 /** A Map that forgets its oldest entries past `limit`, so the in-process cache cannot grow without bound. */

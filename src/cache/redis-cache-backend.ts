@@ -2,10 +2,11 @@ import KeyvRedis from '@keyv/redis';
 import { RedisClientType } from '@redis/client';
 import Keyv from 'keyv';
 import { CacheBackend, freshToken, MAX_TTL_SECONDS, Validity } from './cache-backend';
-import { CacheGroup, ValidityScope } from './cache-group';
+import { CacheGroup } from '../common/change-groups';
+import { ValidityScope } from './cache-group';
 import { EPOCH_KEY, generationsKey, groupOfKey, indexKey, isOwnKey, isResponseKey, OWN_KEYS_PATTERN } from './cache-keys';
-import { RedisScript } from './redis-script';
-import { withDeadline } from './deadline';
+import { RedisScript } from '../redis/redis-script';
+import { withDeadline } from '../redis/deadline';
 import { deserializeEnvelope, serializeEnvelope } from './keyv-envelope';
 
 const SCAN_BUDGET_MS = 500;

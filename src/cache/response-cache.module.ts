@@ -1,7 +1,7 @@
 import { CacheModule } from '@nestjs/cache-manager';
 import { Global, Module } from '@nestjs/common';
 import { CACHE_BACKEND, CacheBackend } from './cache-backend';
-import { cacheBackendProvider, REDIS_CONNECTION, RedisConnectionCloser, redisConnectionProvider } from './cache-backend.provider';
+import { cacheBackendProvider } from './cache-backend.provider';
 import { CacheAdminService } from './cache-admin.service';
 import { CacheGenerations } from './cache-generations';
 import { CachePrefetch } from './cache-prefetch';
@@ -12,8 +12,8 @@ import { CachedResponseInterceptor } from './cached-response.interceptor';
 
 @Global()
 @Module({
-  providers: [redisConnectionProvider, cacheBackendProvider, RedisConnectionCloser],
-  exports: [REDIS_CONNECTION, CACHE_BACKEND],
+  providers: [cacheBackendProvider],
+  exports: [CACHE_BACKEND],
 })
 class CacheBackendModule {}
 

@@ -3,7 +3,7 @@ import { InjectRepository } from '@nestjs/typeorm';
 import { Repository } from 'typeorm';
 import { TransactionRunner } from '../database/transaction-runner';
 import { Habit } from '../habits/habit.entity';
-import { bumpRevision, recordDeletions } from '../sync/sync-revisions';
+import { bumpRevision, recordDeletions } from '../changes/sync-revisions';
 import { Category } from './category.entity';
 
 export interface NewCategory {

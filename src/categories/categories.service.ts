@@ -1,14 +1,13 @@
 import { ConflictException, Injectable, NotFoundException } from '@nestjs/common';
-import { CHANGES } from '../changes/change-group';
+import { CHANGES } from '../common/change-groups';
 import { ChangeNotifier } from '../changes/change-notifier';
 import { isUniqueViolation } from '../common/database/database-errors';
 import { CategoriesRepository, CategoryChanges } from './categories.repository';
 import { Category } from './category.entity';
+import { nameKeyOf } from './category-name';
 import { CategoryResponse, toCategoryResponse } from './dto/category.response';
 import { CreateCategoryDto } from './dto/create-category.dto';
 import { UpdateCategoryDto } from './dto/update-category.dto';
-
-const NAME_KEY_LENGTH = 50;
 
 @Injectable()
 export class CategoriesService {
@@ -74,9 +73,4 @@ function categoryChanges(dto: UpdateCategoryDto): CategoryChanges {
   if (dto.color !== undefined) changes.color = dto.color;
   if (dto.position !== undefined) changes.position = dto.position;
   return changes;
-}
-
-/** Case-insensitive identity of a name; lower-casing may lengthen some letters, so it is cut to the column size. */
-export function nameKeyOf(name: string): string {
-  return [...name.toLowerCase()].slice(0, NAME_KEY_LENGTH).join('');
 }

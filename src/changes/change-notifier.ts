@@ -1,7 +1,7 @@
 import { Injectable } from '@nestjs/common';
 import { CacheInvalidator } from '../cache/cache-invalidator';
-import { EventBus } from '../events/event-bus';
-import { ChangeGroup } from './change-group';
+import { EventBus } from './event-bus';
+import { ChangeGroup } from '../common/change-groups';
 
 /**
  * The one door for "something changed": a service calls `committed` once, after its write has

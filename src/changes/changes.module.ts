@@ -1,5 +1,5 @@
 import { Global, Module } from '@nestjs/common';
-import { EventBusModule } from '../events/event-bus.module';
+import { EventBusModule } from './event-bus.module';
 import { ChangeNotifier } from './change-notifier';
 
 /** Global: every feature that writes injects ChangeNotifier. */

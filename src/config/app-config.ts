@@ -1,4 +1,4 @@
-import { CacheGroup } from '../cache/cache-group';
+import { CacheGroup } from '../common/change-groups';
 
 /** Deadlines and pool limits of the database (see docs/operations.md, "When the database is slow or gone"). */
 export interface DatabaseLimits {

@@ -1,10 +1,9 @@
 import { mkdirSync } from 'node:fs';
 import { dirname } from 'node:path';
-import { Global, Module } from '@nestjs/common';
+import { DynamicModule, Global, Module } from '@nestjs/common';
 import { TypeOrmModule, TypeOrmModuleOptions } from '@nestjs/typeorm';
 import { AppConfig, DatabaseConfig, DatabaseLimits } from '../config/app-config';
 import { DataSource } from 'typeorm';
-import { ENTITIES } from './entities';
 import { installPoolBulkhead } from './pool-bulkhead';
 import { installBoundedBusyRetry } from './sqlite-busy-retry';
 import * as sqlite3 from 'sqlite3';
@@ -18,23 +17,34 @@ import { TransactionRunner } from './transaction-runner';
 
 export const MIGRATIONS = [InitialSchema1732200000000, Sessions1764000000000, HabitTargetType1764000001000, HabitCheckpoints1764000001001, SyncRevisions1764000002000, UserLocale1765000000000];
 
-/** TypeORM on SQLite (embedded default) or PostgreSQL; start-up runs pending migrations. Global: every repository may use TransactionRunner. */
-@Global()
-@Module({
-  imports: [
-    TypeOrmModule.forRootAsync({
-      inject: [AppConfig],
-      useFactory: (config: AppConfig) => typeOrmOptions(config.database),
-      dataSourceFactory: async (options) => initialize(new DataSource(options!)),
-    }),
-  ],
-  providers: [TransactionRunner],
-  exports: [TransactionRunner],
-})
-export class DatabaseModule {}
+/** The entity classes TypeORM maps (the app's list, src/entities.ts: entities live in their feature folders). */
+export type EntityList = NonNullable<TypeOrmModuleOptions['entities']>;
 
-export function typeOrmOptions(database: DatabaseConfig): TypeOrmModuleOptions {
-  const common = { entities: ENTITIES, migrations: MIGRATIONS, migrationsRun: true, synchronize: false, retryAttempts: 3 };
+/**
+ * TypeORM on SQLite (embedded default) or PostgreSQL; start-up runs pending migrations. Global: every
+ * repository may use TransactionRunner. The app passes its entities (this layer imports no feature).
+ */
+@Global()
+@Module({})
+export class DatabaseModule {
+  static forRoot(entities: EntityList): DynamicModule {
+    return {
+      module: DatabaseModule,
+      imports: [
+        TypeOrmModule.forRootAsync({
+          inject: [AppConfig],
+          useFactory: (config: AppConfig) => typeOrmOptions(config.database, entities),
+          dataSourceFactory: async (options) => initialize(new DataSource(options!)),
+        }),
+      ],
+      providers: [TransactionRunner],
+      exports: [TransactionRunner],
+    };
+  }
+}
+
+export function typeOrmOptions(database: DatabaseConfig, entities: EntityList): TypeOrmModuleOptions {
+  const common = { entities, migrations: MIGRATIONS, migrationsRun: true, synchronize: false, retryAttempts: 3 };
   if (database.type === 'postgres') {
     return {
       ...common,

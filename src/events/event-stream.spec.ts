@@ -1,7 +1,7 @@
 import { Writable } from 'node:stream';
 import { AccessTokenClaims } from '../auth/access-token.service';
 import { EventStream, MAX_BUFFERED_BYTES } from './event-stream';
-import { FeedStats } from './feed-stats';
+import { FeedStats } from '../changes/feed-stats';
 
 /** A client socket that reads as told: `stalled` never acknowledges a write, like a client that stopped reading. */
 class ClientSink extends Writable {

@@ -1,7 +1,7 @@
 import type { Writable } from 'node:stream';
 import { AccessTokenClaims } from '../auth/access-token.service';
-import { ChangeGroup } from '../changes/change-group';
-import { FeedStats } from './feed-stats';
+import { ChangeGroup } from '../common/change-groups';
+import { FeedStats } from '../changes/feed-stats';
 import { changeEvent, endEvent, EndReason, SSE_HEARTBEAT } from './sse-format';
 
 /** Bytes a client may leave unread (beyond what the kernel holds) before its stream is dropped. */

@@ -1,12 +1,12 @@
 import type { IncomingMessage, ServerResponse } from 'node:http';
 import { Injectable, Logger, OnModuleDestroy, OnModuleInit } from '@nestjs/common';
 import { SessionResolver } from '../auth/session-resolver';
-import { CHANGE_GROUPS } from '../changes/change-group';
+import { CHANGE_GROUPS } from '../common/change-groups';
 import { AppConfig } from '../config/app-config';
-import { EventBus, FeedListener } from './event-bus';
+import { EventBus, FeedListener } from '../changes/event-bus';
 import { EventStream, EventStreamIdentity } from './event-stream';
-import { FeedMessage } from './feed-message';
-import { FeedStats } from './feed-stats';
+import { FeedMessage } from '../changes/feed-message';
+import { FeedStats } from '../changes/feed-stats';
 import { SSE_OPENING } from './sse-format';
 import { StreamSlots } from './stream-slots';
 

@@ -2,8 +2,8 @@ import { createHash, randomBytes } from 'node:crypto';
 import { Inject, Injectable } from '@nestjs/common';
 import { RedisClientType } from '@redis/client';
 import { AccessTokenClaims } from '../auth/access-token.service';
-import { REDIS_CONNECTION } from '../cache/cache-backend.provider';
-import { withDeadline } from '../cache/deadline';
+import { REDIS_CONNECTION } from '../redis/redis.module';
+import { withDeadline } from '../redis/deadline';
 import { RetryLaterException } from '../common/http/retry-later.exception';
 
 /** API.md: a ticket is good for 60 seconds, once. */

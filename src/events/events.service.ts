@@ -2,7 +2,7 @@ import { randomUUID } from 'node:crypto';
 import { Injectable, UnauthorizedException } from '@nestjs/common';
 import type { FastifyReply, FastifyRequest } from 'fastify';
 import { AccessTokenClaims, AccessTokenService } from '../auth/access-token.service';
-import { bearerToken } from '../auth/jwt-auth.guard';
+import { bearerToken } from '../common/http/bearer-token';
 import { SessionResolver } from '../auth/session-resolver';
 import { RetryLaterException } from '../common/http/retry-later.exception';
 import { API_SECURITY_HEADERS } from '../common/http/security-headers';

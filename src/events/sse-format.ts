@@ -1,4 +1,4 @@
-import { ChangeGroup } from '../changes/change-group';
+import { ChangeGroup } from '../common/change-groups';
 
 /** Why a stream ends (API.md: `event: end`). */
 export type EndReason = 'expired' | 'revoked';

@@ -1,7 +1,7 @@
 import { Inject, Injectable, Logger } from '@nestjs/common';
 import { RedisClientType } from '@redis/client';
-import { REDIS_CONNECTION } from '../cache/cache-backend.provider';
-import { withDeadline } from '../cache/deadline';
+import { REDIS_CONNECTION } from '../redis/redis.module';
+import { withDeadline } from '../redis/deadline';
 import { AppConfig } from '../config/app-config';
 
 /** API.md: at most 5 open streams per user, counted across all instances. */

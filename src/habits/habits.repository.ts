@@ -2,7 +2,7 @@ import { Injectable } from '@nestjs/common';
 import { InjectRepository } from '@nestjs/typeorm';
 import { In, Repository } from 'typeorm';
 import { TransactionRunner } from '../database/transaction-runner';
-import { bumpRevision, recordDeletions } from '../sync/sync-revisions';
+import { bumpRevision, recordDeletions } from '../changes/sync-revisions';
 import { Habit } from './habit.entity';
 
 export type NewHabit = Pick<

@@ -1,6 +1,6 @@
 import { Injectable } from '@nestjs/common';
 import { DataSource } from 'typeorm';
-import { withDeadline } from '../cache/deadline';
+import { withDeadline } from '../redis/deadline';
 import { CacheStore } from '../cache/cache-store';
 
 export interface ReadinessReport {

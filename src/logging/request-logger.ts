@@ -5,7 +5,7 @@ import { Store, storage } from 'nestjs-pino/storage';
 import type { Logger } from 'pino';
 import { RequestWithPrincipal } from '../common/http/request-principal';
 import { AppConfig } from '../config/app-config';
-import { clientAddress } from '../rate-limit/client-address';
+import { clientAddress } from '../common/http/client-address';
 import { APP_LOGGER } from './app-logger';
 
 /**

@@ -1,10 +1,10 @@
 import { Injectable } from '@nestjs/common';
 import type { FastifyReply, FastifyRequest } from 'fastify';
 import { collectDefaultMetrics, Counter, Gauge, Histogram, Registry } from 'prom-client';
-import { CACHE_GROUPS } from '../cache/cache-group';
+import { CACHE_GROUPS } from '../common/change-groups';
 import { CacheOutcome, CacheStats } from '../cache/cache-stats';
 import { CacheStore } from '../cache/cache-store';
-import { FeedStats } from '../events/feed-stats';
+import { FeedStats } from '../changes/feed-stats';
 import { HealthService } from '../health/health.service';
 import { RateLimitStorage } from '../rate-limit/rate-limit.storage';
 import { SessionStats } from '../sessions/session-stats';

@@ -2,7 +2,7 @@ import { Readable } from 'node:stream';
 import { Injectable, NotFoundException, StreamableFile } from '@nestjs/common';
 import { Zip, ZipDeflate } from 'fflate';
 import { scoreSeries } from '../analytics/score';
-import { AuthUser } from '../auth/auth-user';
+import { AuthUser } from '../common/auth/auth-user';
 import { toCategoryResponse } from '../categories/dto/category.response';
 import { fromEpochDay, minDate, toEpochDay } from '../common/dates/calendar-date';
 import { todayFor } from '../common/dates/user-today';

@@ -1,6 +1,6 @@
 import { BadRequestException, Injectable, PayloadTooLargeException } from '@nestjs/common';
-import { AuthUser } from '../auth/auth-user';
-import { CHANGES } from '../changes/change-group';
+import { AuthUser } from '../common/auth/auth-user';
+import { CHANGES } from '../common/change-groups';
 import { ChangeNotifier } from '../changes/change-notifier';
 import { todayFor } from '../common/dates/user-today';
 import { inputProblem } from '../common/pipes/api-validation.pipe';

@@ -2,7 +2,7 @@ import { createHash } from 'node:crypto';
 import { Injectable } from '@nestjs/common';
 import { RequestWithPrincipal } from '../common/http/request-principal';
 import { AppConfig } from '../config/app-config';
-import { AddressedRequest, clientAddress } from './client-address';
+import { AddressedRequest, clientAddress } from '../common/http/client-address';
 
 export type LimitedRequest = AddressedRequest & RequestWithPrincipal & { body?: unknown };
 

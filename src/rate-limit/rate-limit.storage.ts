@@ -1,9 +1,9 @@
 import { Inject, Injectable, Logger, OnApplicationShutdown } from '@nestjs/common';
 import { ThrottlerStorage } from '@nestjs/throttler';
 import { RedisClientType } from '@redis/client';
-import { REDIS_CONNECTION } from '../cache/cache-backend.provider';
-import { CircuitBreaker, CircuitState } from '../cache/circuit-breaker';
-import { withDeadline } from '../cache/deadline';
+import { REDIS_CONNECTION } from '../redis/redis.module';
+import { CircuitBreaker, CircuitState } from '../redis/circuit-breaker';
+import { withDeadline } from '../redis/deadline';
 import { AppConfig } from '../config/app-config';
 import { BatchedWindows } from './batched-windows';
 import { MemoryWindows } from './memory-windows';

@@ -3,7 +3,7 @@ import { InjectRepository } from '@nestjs/typeorm';
 import { EntityManager, In, Repository } from 'typeorm';
 import { TransactionRunner } from '../database/transaction-runner';
 import { RecordStatus } from '../habits/habit-schedule';
-import { bumpRevision, recordDeletions } from '../sync/sync-revisions';
+import { bumpRevision, recordDeletions } from '../changes/sync-revisions';
 import { HabitRecord } from './habit-record.entity';
 
 export interface RecordFields {

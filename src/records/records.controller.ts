@@ -9,7 +9,7 @@ import {
   ApiTags,
 } from '@nestjs/swagger';
 import type { FastifyReply } from 'fastify';
-import { AuthUser } from '../auth/auth-user';
+import { AuthUser } from '../common/auth/auth-user';
 import { CachedEndpoint } from '../cache/cached-endpoint.decorator';
 import { CurrentUser } from '../common/decorators/current-user.decorator';
 import { dateRangeQueryDefaults, DEFAULT_RANGE_DAYS } from '../common/validation/date-range';

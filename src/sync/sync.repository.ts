@@ -5,8 +5,8 @@ import { TransactionRunner } from '../database/transaction-runner';
 import { Habit } from '../habits/habit.entity';
 import { HabitRecord } from '../records/habit-record.entity';
 import { afterIdFor, ItemKind, KIND, SyncPosition } from './sync-position';
-import { SyncRevision } from './sync-revision.entity';
-import { SyncTombstone } from './sync-tombstone.entity';
+import { SyncRevision } from '../changes/sync-revision.entity';
+import { SyncTombstone } from '../changes/sync-tombstone.entity';
 
 export interface SyncState {
   revision: number;

@@ -9,7 +9,7 @@ import { SyncResponse } from './dto/sync.response';
 import { cursorKey, decodeCursor, encodeCursor } from './sync-cursor';
 import { END_KIND, KIND, START, SyncPosition, takePage } from './sync-position';
 import { ChangedRows, SyncRepository } from './sync.repository';
-import { SyncTombstone } from './sync-tombstone.entity';
+import { SyncTombstone } from '../changes/sync-tombstone.entity';
 
 const DAY_MS = 86_400_000;
 const BAD_CURSOR = 'since is not a cursor of yours (start over without since)';

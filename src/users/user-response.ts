@@ -1,6 +1,6 @@
 import { ApiProperty } from '@nestjs/swagger';
 import { Locale, LOCALES } from '../common/i18n/locale';
-import { UserRole } from '../auth/auth-user';
+import { UserRole } from '../common/auth/auth-user';
 import { User } from './user.entity';
 
 export class UserResponse {

@@ -2,6 +2,7 @@ import { DataSource, DataSourceOptions } from 'typeorm';
 import { DatabaseConfig } from '../../src/config/app-config';
 import { loadAppConfig } from '../../src/config/load-app-config';
 import { MIGRATIONS, typeOrmOptions } from '../../src/database/database.module';
+import { ENTITIES } from '../../src/entities';
 import { createTestDatabase, TestDatabase, TestDatabaseKind } from '../support/test-database';
 
 /** The database settings exactly as start-up reads them (limits included). */
@@ -10,7 +11,7 @@ function configOf(env: Record<string, string>): DatabaseConfig {
 }
 
 async function migrated(config: DatabaseConfig, migrations: DataSourceOptions['migrations']): Promise<DataSource> {
-  const options = { ...typeOrmOptions(config), migrations, migrationsRun: false } as DataSourceOptions;
+  const options = { ...typeOrmOptions(config, ENTITIES), migrations, migrationsRun: false } as DataSourceOptions;
   const dataSource = await new DataSource(options).initialize();
   await dataSource.runMigrations();
   return dataSource;

@@ -1,4 +1,4 @@
-import { CHANGE_GROUPS } from '../../src/changes/change-group';
+import { CHANGE_GROUPS } from '../../src/common/change-groups';
 import { cleanUp } from '../cache/cache-support';
 import { Session } from '../support/api-client';
 import { RedisServer } from '../support/redis-server';

@@ -1,7 +1,7 @@
 import { AddressInfo, connect, Socket } from 'node:net';
 import { RedisClientType } from '@redis/client';
 import { DataSource } from 'typeorm';
-import { REDIS_CONNECTION } from '../../src/cache/cache-backend.provider';
+import { REDIS_CONNECTION } from '../../src/redis/redis.module';
 import { RedisServer } from '../support/redis-server';
 import { startTestApp, TestApp } from '../support/test-app';
 import { sleep } from './ops-support';

@@ -2,6 +2,7 @@ import { DataSource } from 'typeorm';
 import { PasswordHasher } from '../../src/auth/password-hasher';
 import { loadAppConfig } from '../../src/config/load-app-config';
 import { typeOrmOptions } from '../../src/database/database.module';
+import { ENTITIES } from '../../src/entities';
 import { InitialSchema1732200000000 } from '../../src/database/migrations/1732200000000-initial-schema';
 import { ApiClient } from '../support/api-client';
 import { signToken, tokenClaims } from '../support/jwt';
@@ -12,7 +13,7 @@ const PASSWORD = 'correct horse battery';
 
 /** A v1 database (only the v1 migration ran) with one user, a category, a habit and a record. */
 async function seedV1(env: Record<string, string>): Promise<void> {
-  const options = typeOrmOptions(loadAppConfig({ NODE_ENV: 'test', ...env }).database);
+  const options = typeOrmOptions(loadAppConfig({ NODE_ENV: 'test', ...env }).database, ENTITIES);
   const dataSource = new DataSource({ ...(options as object), entities: [], migrations: [InitialSchema1732200000000], migrationsRun: false } as never);
   await dataSource.initialize();
   await dataSource.runMigrations();

@@ -1,5 +1,5 @@
 import { createParamDecorator, ExecutionContext } from '@nestjs/common';
-import { AuthUser } from '../../auth/auth-user';
+import { AuthUser } from '../auth/auth-user';
 import { requestPrincipal } from '../http/request-principal';
 
 /** The verified principal of the request (set by the global JWT guard). */

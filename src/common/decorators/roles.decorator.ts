@@ -1,5 +1,5 @@
 import { SetMetadata } from '@nestjs/common';
-import { UserRole } from '../../auth/auth-user';
+import { UserRole } from '../auth/auth-user';
 
 export const ROLES_KEY = 'roles';
 

@@ -1,5 +1,5 @@
 import { UnauthorizedException } from '@nestjs/common';
-import { AuthUser } from '../../auth/auth-user';
+import { AuthUser } from '../auth/auth-user';
 
 export interface CachePrefetchResult {
   key: string;

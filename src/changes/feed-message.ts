@@ -1,4 +1,4 @@
-import { CHANGE_GROUPS, ChangeGroup } from '../changes/change-group';
+import { CHANGE_GROUPS, ChangeGroup } from '../common/change-groups';
 
 /** What instances tell each other on the feed channel. `origin` is the sending instance (it has delivered locally already). */
 export type FeedMessage =

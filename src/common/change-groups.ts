@@ -1,3 +1,7 @@
+/** The cached route groups of API.md; each has its own TTL setting and its own generation. */
+export const CACHE_GROUPS = ['analytics', 'categories', 'habits', 'records'] as const;
+export type CacheGroup = (typeof CACHE_GROUPS)[number];
+
 /** What a mutation can change, as a client sees it (API.md § Sync and change feed: `groups`). */
 export const CHANGE_GROUPS = ['categories', 'habits', 'records', 'analytics', 'profile'] as const;
 export type ChangeGroup = (typeof CHANGE_GROUPS)[number];

@@ -1,9 +1,9 @@
 import { randomUUID } from 'node:crypto';
 import { Inject, Injectable, Logger, OnApplicationShutdown, OnModuleInit } from '@nestjs/common';
 import { RedisClientType } from '@redis/client';
-import { ChangeGroup } from '../changes/change-group';
-import { REDIS_CONNECTION } from '../cache/cache-backend.provider';
-import { connectInBackground } from '../cache/redis-connection';
+import { ChangeGroup } from '../common/change-groups';
+import { REDIS_CONNECTION } from '../redis/redis.module';
+import { connectInBackground } from '../redis/redis-connection';
 import { AppConfig } from '../config/app-config';
 import { decodeFeedMessage, encodeFeedMessage, feedChannel, FeedMessage } from './feed-message';
 

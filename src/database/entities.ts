@@ -1,9 +1,0 @@
-import { Category } from '../categories/category.entity';
-import { Habit } from '../habits/habit.entity';
-import { HabitRecord } from '../records/habit-record.entity';
-import { Session } from '../sessions/session.entity';
-import { SyncRevision } from '../sync/sync-revision.entity';
-import { SyncTombstone } from '../sync/sync-tombstone.entity';
-import { User } from '../users/user.entity';
-
-export const ENTITIES = [User, Session, Category, Habit, HabitRecord, SyncRevision, SyncTombstone];

@@ -1,0 +1,9 @@
+import { Category } from './categories/category.entity';
+import { Habit } from './habits/habit.entity';
+import { HabitRecord } from './records/habit-record.entity';
+import { Session } from './sessions/session.entity';
+import { SyncRevision } from './changes/sync-revision.entity';
+import { SyncTombstone } from './changes/sync-tombstone.entity';
+import { User } from './users/user.entity';
+
+export const ENTITIES = [User, Session, Category, Habit, HabitRecord, SyncRevision, SyncTombstone];
