@@ -5,7 +5,6 @@ import { REDIS_CONNECTION } from '../redis/redis.module';
 import { CACHE_BACKEND, CacheBackend } from './cache-backend';
 import { MemoryCacheBackend } from './memory-cache-backend';
 import { RedisCacheBackend } from './redis-cache-backend';
-import { connectInBackground, createRedisConnection } from '../redis/redis-connection';
 
 /** Redis when REDIS_URL is set, in-process memory otherwise, nothing when CACHE_ENABLED=false. */
 export const cacheBackendProvider: Provider = {
