@@ -1,6 +1,7 @@
 import { ForbiddenException, Injectable, UnauthorizedException } from '@nestjs/common';
 import { CHANGES } from '../common/change-groups';
 import { ChangeNotifier } from '../changes/change-notifier';
+import { UserWrites } from '../changes/user-writes';
 import { SessionsService } from '../sessions/sessions.service';
 import { User } from '../users/user.entity';
 import { toUserResponse, UserResponse } from '../users/user-response';
@@ -23,6 +24,7 @@ export class AccountService {
     private readonly hasher: PasswordHasher,
     private readonly sessions: SessionsService,
     private readonly changes: ChangeNotifier,
+    private readonly writes: UserWrites,
   ) {}
 
   async me(principal: AuthUser): Promise<UserResponse> {
@@ -30,9 +32,11 @@ export class AccountService {
   }
 
   async updateProfile(principal: AuthUser, dto: UpdateProfileDto): Promise<UserResponse> {
-    const user = await this.users.updateProfile(principal.id, dto);
-    if (!user) throw new UnauthorizedException();
-    await this.changes.committed(principal.id, CHANGES.profile);
+    const user = await this.writes.write(principal.id, CHANGES.profile, async (write) => {
+      const updated = await this.users.updateProfile(write, dto);
+      if (!updated) throw new UnauthorizedException();
+      return updated;
+    });
     return toUserResponse(user, principal.role);
   }
 
@@ -46,9 +50,8 @@ export class AccountService {
   /** Every row of the user goes in one transaction; then their cached responses and sessions are dropped everywhere. */
   async deleteAccount(principal: AuthUser, dto: DeleteAccountDto, channel: RefreshChannel): Promise<void> {
     await this.confirmPassword(principal, dto.password);
-    await this.users.deleteWithAllData(principal.id);
-    await this.changes.committed(principal.id, CHANGES.everything);
-    await this.changes.sessionsEnded(principal.id);
+    await this.writes.write(principal.id, CHANGES.everything, (write) => this.users.deleteWithAllData(write));
+    this.changes.accountDeleted(principal.id);
     channel.clear();
   }
 

@@ -1,6 +1,6 @@
 import { Injectable } from '@nestjs/common';
 import type { ChangeGroup } from '../common/change-groups';
-import { ALL_SCOPES, scopesChangedBy } from './cache-group';
+import { scopesChangedBy } from './cache-group';
 import { CacheStore } from './cache-store';
 
 /**
@@ -20,10 +20,5 @@ export class CacheInvalidator {
   /** The user's remembered principals are reloaded from the database on their next request, on every instance. */
   async invalidateSessions(userId: number): Promise<void> {
     await this.store.invalidate(userId, ['session']);
-  }
-
-  /** Drops every cached response of this user (`user:<id>:*`) and their remembered principals; returns how many entries. */
-  invalidateUser(userId: number): Promise<number> {
-    return this.store.invalidate(userId, ALL_SCOPES);
   }
 }

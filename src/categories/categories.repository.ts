@@ -1,9 +1,8 @@
 import { Injectable } from '@nestjs/common';
 import { InjectRepository } from '@nestjs/typeorm';
 import { Repository } from 'typeorm';
-import { TransactionRunner } from '../database/transaction-runner';
+import { UserWrite } from '../changes/user-writes';
 import { Habit } from '../habits/habit.entity';
-import { bumpRevision, recordDeletions } from '../changes/sync-revisions';
 import { Category } from './category.entity';
 
 export interface NewCategory {
@@ -17,14 +16,11 @@ export type CategoryChanges = Partial<Pick<Category, 'name' | 'nameKey' | 'color
 /**
  * Every query is scoped by the owner's id. Timestamps are set from the application clock, with
  * millisecond precision on both drivers (SQLite's own `datetime('now')` only has seconds).
- * Every write bumps the user's sync revision in its transaction and stamps the rows it changes.
+ * Writes run inside a UserWrite (the door, UserWrites.write) and stamp the rows they change with its revision.
  */
 @Injectable()
 export class CategoriesRepository {
-  constructor(
-    @InjectRepository(Category) private readonly categories: Repository<Category>,
-    private readonly transactions: TransactionRunner,
-  ) {}
+  constructor(@InjectRepository(Category) private readonly categories: Repository<Category>) {}
 
   listForUser(userId: number): Promise<Category[]> {
     return this.categories
@@ -41,35 +37,29 @@ export class CategoriesRepository {
   }
 
   /** Inserts at the end of the user's list (position = max + 1, computed by the same statement). Returns the id. */
-  insertForUser(userId: number, category: NewCategory): Promise<number> {
-    return this.transactions.run(async (manager) => {
-      const revision = await bumpRevision(manager, userId);
-      const now = new Date();
-      const result = await manager
-        .createQueryBuilder()
-        .insert()
-        .into(Category)
-        .values({
-          userId,
-          createdAt: now,
-          updatedAt: now,
-          ...category,
-          revision,
-          position: () => '(SELECT COALESCE(MAX(p.position), -1) + 1 FROM categories p WHERE p.user_id = :userId)',
-        })
-        .setParameter('userId', userId)
-        .execute();
-      return Number(result.identifiers[0].id);
-    });
+  async insertForUser({ manager, userId, revision }: UserWrite, category: NewCategory): Promise<number> {
+    const now = new Date();
+    const result = await manager
+      .createQueryBuilder()
+      .insert()
+      .into(Category)
+      .values({
+        userId,
+        createdAt: now,
+        updatedAt: now,
+        ...category,
+        revision,
+        position: () => '(SELECT COALESCE(MAX(p.position), -1) + 1 FROM categories p WHERE p.user_id = :userId)',
+      })
+      .setParameter('userId', userId)
+      .execute();
+    return Number(result.identifiers[0].id);
   }
 
   /** Returns the number of rows changed (0 when the category is gone or not the user's). */
-  updateOwned(userId: number, id: number, changes: CategoryChanges): Promise<number> {
-    return this.transactions.run(async (manager) => {
-      const revision = await bumpRevision(manager, userId);
-      const result = await manager.update(Category, { id, userId }, { ...changes, revision, updatedAt: new Date() });
-      return result.affected ?? 0;
-    });
+  async updateOwned({ manager, userId, revision }: UserWrite, id: number, changes: CategoryChanges): Promise<number> {
+    const result = await manager.update(Category, { id, userId }, { ...changes, revision, updatedAt: new Date() });
+    return result.affected ?? 0;
   }
 
   /**
@@ -77,14 +67,12 @@ export class CategoriesRepository {
    * habits are changed here, in the same transaction, so that they carry this revision and a delta
    * sync sends them again.
    */
-  deleteOwned(userId: number, id: number): Promise<number> {
-    return this.transactions.run(async (manager) => {
-      const revision = await bumpRevision(manager, userId);
-      await manager.update(Habit, { userId, categoryId: id }, { categoryId: null, revision, updatedAt: new Date() });
-      const result = await manager.delete(Category, { id, userId });
-      const affected = result.affected ?? 0;
-      if (affected > 0) await recordDeletions(manager, userId, revision, [{ kind: 'category', entityId: id }]);
-      return affected;
-    });
+  async deleteOwned(write: UserWrite, id: number): Promise<number> {
+    const { manager, userId, revision } = write;
+    await manager.update(Habit, { userId, categoryId: id }, { categoryId: null, revision, updatedAt: new Date() });
+    const result = await manager.delete(Category, { id, userId });
+    const affected = result.affected ?? 0;
+    if (affected > 0) await write.deleted([{ kind: 'category', entityId: id }]);
+    return affected;
   }
 }

@@ -1,6 +1,6 @@
 import { ConflictException, Injectable, NotFoundException } from '@nestjs/common';
 import { CHANGES } from '../common/change-groups';
-import { ChangeNotifier } from '../changes/change-notifier';
+import { UserWrites } from '../changes/user-writes';
 import { isUniqueViolation } from '../common/database/database-errors';
 import { CategoriesRepository, CategoryChanges } from './categories.repository';
 import { Category } from './category.entity';
@@ -13,7 +13,7 @@ import { UpdateCategoryDto } from './dto/update-category.dto';
 export class CategoriesService {
   constructor(
     private readonly categories: CategoriesRepository,
-    private readonly changes: ChangeNotifier,
+    private readonly writes: UserWrites,
   ) {}
 
   async list(userId: number): Promise<CategoryResponse[]> {
@@ -23,8 +23,9 @@ export class CategoriesService {
 
   async create(userId: number, dto: CreateCategoryDto): Promise<CategoryResponse> {
     const newCategory = { name: dto.name, nameKey: nameKeyOf(dto.name), color: dto.color ?? null };
-    const id = await this.failOnNameConflict(dto.name, () => this.categories.insertForUser(userId, newCategory));
-    await this.changes.committed(userId, CHANGES.category);
+    const id = await this.failOnNameConflict(dto.name, () =>
+      this.writes.write(userId, CHANGES.category, (write) => this.categories.insertForUser(write, newCategory)),
+    );
     return toCategoryResponse(await this.getOwned(userId, id));
   }
 
@@ -32,19 +33,19 @@ export class CategoriesService {
     const current = await this.getOwned(userId, id);
     const changes = categoryChanges(dto);
     if (Object.keys(changes).length === 0) return toCategoryResponse(current);
-    const affected = await this.failOnNameConflict(dto.name ?? current.name, () =>
-      this.categories.updateOwned(userId, id, changes),
+    await this.failOnNameConflict(dto.name ?? current.name, () =>
+      this.writes.write(userId, CHANGES.category, async (write) => {
+        if ((await this.categories.updateOwned(write, id, changes)) === 0) throw new NotFoundException('Category not found');
+      }),
     );
-    if (affected === 0) throw new NotFoundException('Category not found');
-    await this.changes.committed(userId, CHANGES.category);
     return toCategoryResponse(await this.getOwned(userId, id));
   }
 
   /** Its habits stay, with `categoryId: null` (the foreign key is `ON DELETE SET NULL`). */
   async remove(userId: number, id: number): Promise<void> {
-    const affected = await this.categories.deleteOwned(userId, id);
-    if (affected === 0) throw new NotFoundException('Category not found');
-    await this.changes.committed(userId, CHANGES.category);
+    await this.writes.write(userId, CHANGES.category, async (write) => {
+      if ((await this.categories.deleteOwned(write, id)) === 0) throw new NotFoundException('Category not found');
+    });
   }
 
   private async getOwned(userId: number, id: number): Promise<Category> {

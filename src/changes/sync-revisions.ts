@@ -9,20 +9,7 @@ export interface Deletion {
   date?: string;
 }
 
-/**
- * THE helper every writer of categories, habits or records calls, FIRST inside its transaction
- * (TransactionRunner.run), and stamps every row it writes with the answer:
- *
- *   await this.transactions.run(async (manager) => {
- *     const revision = await bumpRevision(manager, userId);
- *     await manager.insert(Habit, { ...habit, userId, revision });
- *     await recordDeletions(manager, userId, revision, [{ kind: 'record', entityId: habitId, date }]);
- *   });
- *
- * Bumping first matters: on PostgreSQL the upsert locks the user's counter row until commit, so a
- * user's transactions commit in revision order and a sync that sees revision N sees everything
- * up to N. A transaction that rolls back takes its bump with it; a revision without rows is harmless.
- */
+/** The user's next sync revision (UserWrites.write calls it first in every write's transaction). */
 export async function bumpRevision(manager: EntityManager, userId: number): Promise<number> {
   const [sql, parameters] = manager.connection.driver.escapeQueryWithParameters(
     'INSERT INTO sync_revisions (user_id, revision, purged_revision) VALUES (:userId, 1, 0) ' +

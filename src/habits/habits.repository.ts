@@ -1,8 +1,7 @@
 import { Injectable } from '@nestjs/common';
 import { InjectRepository } from '@nestjs/typeorm';
 import { In, Repository } from 'typeorm';
-import { TransactionRunner } from '../database/transaction-runner';
-import { bumpRevision, recordDeletions } from '../changes/sync-revisions';
+import { UserWrite } from '../changes/user-writes';
 import { Habit } from './habit.entity';
 
 export type NewHabit = Pick<
@@ -20,14 +19,11 @@ export interface HabitFilter {
 /**
  * Every query is scoped by the owner's id. Timestamps are set from the application clock, with
  * millisecond precision on both drivers (SQLite's own `datetime('now')` only has seconds).
- * Every write bumps the user's sync revision in its transaction and stamps the rows it changes.
+ * Writes run inside a UserWrite (the door, UserWrites.write) and stamp the rows they change with its revision.
  */
 @Injectable()
 export class HabitsRepository {
-  constructor(
-    @InjectRepository(Habit) private readonly habits: Repository<Habit>,
-    private readonly transactions: TransactionRunner,
-  ) {}
+  constructor(@InjectRepository(Habit) private readonly habits: Repository<Habit>) {}
 
   /** Ordered by position, then id. */
   listForUser(userId: number, filter: HabitFilter): Promise<Habit[]> {
@@ -51,46 +47,37 @@ export class HabitsRepository {
   }
 
   /** Inserts at the end of the user's list (position = max + 1, computed by the same statement). Returns the id. */
-  insertForUser(userId: number, habit: NewHabit): Promise<number> {
-    return this.transactions.run(async (manager) => {
-      const revision = await bumpRevision(manager, userId);
-      const now = new Date();
-      const result = await manager
-        .createQueryBuilder()
-        .insert()
-        .into(Habit)
-        .values({
-          userId,
-          createdAt: now,
-          updatedAt: now,
-          ...habit,
-          archived: false,
-          revision,
-          position: () => '(SELECT COALESCE(MAX(p.position), -1) + 1 FROM habits p WHERE p.user_id = :userId)',
-        })
-        .setParameter('userId', userId)
-        .execute();
-      return Number(result.identifiers[0].id);
-    });
+  async insertForUser({ manager, userId, revision }: UserWrite, habit: NewHabit): Promise<number> {
+    const now = new Date();
+    const result = await manager
+      .createQueryBuilder()
+      .insert()
+      .into(Habit)
+      .values({
+        userId,
+        createdAt: now,
+        updatedAt: now,
+        ...habit,
+        archived: false,
+        revision,
+        position: () => '(SELECT COALESCE(MAX(p.position), -1) + 1 FROM habits p WHERE p.user_id = :userId)',
+      })
+      .setParameter('userId', userId)
+      .execute();
+    return Number(result.identifiers[0].id);
   }
 
   /** Returns the number of rows changed (0 when the habit is gone or not the user's). */
-  updateOwned(userId: number, id: number, changes: HabitChanges): Promise<number> {
-    return this.transactions.run(async (manager) => {
-      const revision = await bumpRevision(manager, userId);
-      const result = await manager.update(Habit, { id, userId }, { ...changes, revision, updatedAt: new Date() });
-      return result.affected ?? 0;
-    });
+  async updateOwned({ manager, userId, revision }: UserWrite, id: number, changes: HabitChanges): Promise<number> {
+    const result = await manager.update(Habit, { id, userId }, { ...changes, revision, updatedAt: new Date() });
+    return result.affected ?? 0;
   }
 
   /** Its records go with it (the foreign key cascades); their deletion is implied by the habit's tombstone. */
-  deleteOwned(userId: number, id: number): Promise<number> {
-    return this.transactions.run(async (manager) => {
-      const revision = await bumpRevision(manager, userId);
-      const result = await manager.delete(Habit, { id, userId });
-      const affected = result.affected ?? 0;
-      if (affected > 0) await recordDeletions(manager, userId, revision, [{ kind: 'habit', entityId: id }]);
-      return affected;
-    });
+  async deleteOwned(write: UserWrite, id: number): Promise<number> {
+    const result = await write.manager.delete(Habit, { id, userId: write.userId });
+    const affected = result.affected ?? 0;
+    if (affected > 0) await write.deleted([{ kind: 'habit', entityId: id }]);
+    return affected;
   }
 }

@@ -1,7 +1,7 @@
 import { BadRequestException, Injectable, NotFoundException } from '@nestjs/common';
 import { AuthUser } from '../common/auth/auth-user';
 import { CHANGES } from '../common/change-groups';
-import { ChangeNotifier } from '../changes/change-notifier';
+import { UserWrites } from '../changes/user-writes';
 import { CategoriesRepository } from '../categories/categories.repository';
 import { todayFor } from '../common/dates/user-today';
 import { isForeignKeyViolation } from '../common/database/database-errors';
@@ -22,7 +22,7 @@ export class HabitsService {
   constructor(
     private readonly habits: HabitsRepository,
     private readonly categories: CategoriesRepository,
-    private readonly changes: ChangeNotifier,
+    private readonly writes: UserWrites,
   ) {}
 
   /** Archived habits only with `archived=true`; an unknown `categoryId` filter is a 404. */
@@ -41,8 +41,9 @@ export class HabitsService {
 
   async create(user: AuthUser, dto: CreateHabitDto): Promise<HabitResponse> {
     await this.requireCategoryInBody(user.id, dto.categoryId);
-    const id = await this.failOnUnknownCategory(() => this.habits.insertForUser(user.id, newHabit(user, dto)));
-    await this.changes.committed(user.id, CHANGES.habit);
+    const id = await this.failOnUnknownCategory(() =>
+      this.writes.write(user.id, CHANGES.habit, (write) => this.habits.insertForUser(write, newHabit(user, dto))),
+    );
     return toHabitResponse(await this.getOwned(user.id, id));
   }
 
@@ -51,17 +52,19 @@ export class HabitsService {
     await this.requireCategoryInBody(userId, dto.categoryId);
     const changes = habitChanges(current, dto);
     if (Object.keys(changes).length === 0) return toHabitResponse(current);
-    const affected = await this.failOnUnknownCategory(() => this.habits.updateOwned(userId, id, changes));
-    if (affected === 0) throw new NotFoundException('Habit not found');
-    await this.changes.committed(userId, CHANGES.habit);
+    await this.failOnUnknownCategory(() =>
+      this.writes.write(userId, CHANGES.habit, async (write) => {
+        if ((await this.habits.updateOwned(write, id, changes)) === 0) throw new NotFoundException('Habit not found');
+      }),
+    );
     return toHabitResponse(await this.getOwned(userId, id));
   }
 
   /** Its records go with it (the foreign key cascades). */
   async remove(userId: number, id: number): Promise<void> {
-    const affected = await this.habits.deleteOwned(userId, id);
-    if (affected === 0) throw new NotFoundException('Habit not found');
-    await this.changes.committed(userId, CHANGES.habit);
+    await this.writes.write(userId, CHANGES.habit, async (write) => {
+      if ((await this.habits.deleteOwned(write, id)) === 0) throw new NotFoundException('Habit not found');
+    });
   }
 
   private async getOwned(userId: number, id: number): Promise<Habit> {

@@ -1,14 +1,14 @@
 import { BadRequestException, Injectable, PayloadTooLargeException } from '@nestjs/common';
 import { AuthUser } from '../common/auth/auth-user';
 import { CHANGES } from '../common/change-groups';
-import { ChangeNotifier } from '../changes/change-notifier';
+import { UserWrites } from '../changes/user-writes';
 import { todayFor } from '../common/dates/user-today';
 import { inputProblem } from '../common/pipes/api-validation.pipe';
 import { ImportPlan, ImportSummary, mergedHabitIds, planImport } from './import-plan';
 import { readOurExport } from './json/our-export-reader';
 import { LOOP_CHECKMARKS_FILE, LOOP_HABITS_FILE } from './loop/loop-format';
 import { readLoopExport } from './loop/loop-reader';
-import { ImportTransaction, PortabilityRepository } from './portability.repository';
+import { ImportTransaction } from './portability.repository';
 import { ImportFileError, nameKey, PortableAccount } from './portable-account';
 import { unzipText, UnzipLimits, ZipTooLargeError } from './zip/bounded-unzip';
 
@@ -22,17 +22,16 @@ const ZIP_FILE = 'the zip archive';
  */
 @Injectable()
 export class ImportService {
-  constructor(
-    private readonly repository: PortabilityRepository,
-    private readonly changes: ChangeNotifier,
-  ) {}
+  constructor(private readonly writes: UserWrites) {}
 
   async import(user: AuthUser, body: unknown): Promise<ImportSummary> {
     const account = readAccount(body, todayFor(user));
-    const { summary, wrote } = await this.repository.inTransaction(user.id, (tx) => apply(tx, account));
-    // Importing the same file again writes nothing: then nothing changed, and nothing is announced.
-    if (wrote) await this.changes.committed(user.id, CHANGES.everything);
-    return summary;
+    return this.writes.write(user.id, CHANGES.everything, async (write) => {
+      const { summary, wrote } = await apply(new ImportTransaction(write), account);
+      // Importing the same file again writes nothing: then nothing changed, and nothing is announced.
+      if (!wrote) write.unchanged();
+      return summary;
+    });
   }
 }
 

@@ -1,12 +1,11 @@
 import { Injectable } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
 import { DataSource, EntityManager, In } from 'typeorm';
-import { TransactionRunner } from '../database/transaction-runner';
 import { Category } from '../categories/category.entity';
 import { nameKeyOf } from '../categories/category-name';
 import { Habit } from '../habits/habit.entity';
 import { HabitRecord } from '../records/habit-record.entity';
-import { bumpRevision } from '../changes/sync-revisions';
+import { UserWrite } from '../changes/user-writes';
 import { User } from '../users/user.entity';
 import { ExistingRecord } from './import-plan';
 import { PortableCategory, PortableHabit, PortableRecord } from './portable-account';
@@ -22,10 +21,7 @@ const IN_CHUNK = 500;
  */
 @Injectable()
 export class PortabilityRepository {
-  constructor(
-    @InjectDataSource() private readonly dataSource: DataSource,
-    private readonly transactions: TransactionRunner,
-  ) {}
+  constructor(@InjectDataSource() private readonly dataSource: DataSource) {}
 
   findUser(userId: number): Promise<User | null> {
     return this.dataSource.getRepository(User).findOneBy({ id: userId });
@@ -64,23 +60,20 @@ export class PortabilityRepository {
       .then((rows) => rows.map((row) => ({ ...row, value: Number(row.value) })));
   }
 
-  /**
-   * Runs `work` in one transaction (TransactionRunner: alone on SQLite's one connection): everything it
-   * writes commits together, or nothing does. The user's sync revision is bumped first and stamps every
-   * row written, so a delta sync sees the import as one change.
-   */
-  inTransaction<T>(userId: number, work: (tx: ImportTransaction) => Promise<T>): Promise<T> {
-    return this.transactions.run(async (manager) => work(new ImportTransaction(manager, userId, await bumpRevision(manager, userId))));
-  }
 }
 
-/** The queries of an import, all on the transaction's connection. */
+/**
+ * The queries of an import, all in its one write (UserWrites.write: one transaction, alone on SQLite's
+ * one connection; the user's sync revision stamps every row written, so a delta sync sees the import as one change).
+ */
 export class ImportTransaction {
-  constructor(
-    private readonly manager: EntityManager,
-    private readonly userId: number,
-    private readonly revision: number,
-  ) {}
+  private readonly manager: EntityManager;
+  private readonly userId: number;
+  private readonly revision: number;
+
+  constructor(write: UserWrite) {
+    ({ manager: this.manager, userId: this.userId, revision: this.revision } = write);
+  }
 
   categories(): Promise<Category[]> {
     return categoriesOf(this.manager, this.userId);

@@ -1,9 +1,8 @@
 import { Injectable } from '@nestjs/common';
 import { InjectRepository } from '@nestjs/typeorm';
 import { EntityManager, In, Repository } from 'typeorm';
-import { TransactionRunner } from '../database/transaction-runner';
 import { RecordStatus } from '../habits/habit-schedule';
-import { bumpRevision, recordDeletions } from '../changes/sync-revisions';
+import { UserWrite } from '../changes/user-writes';
 import { HabitRecord } from './habit-record.entity';
 
 export interface RecordFields {
@@ -29,14 +28,11 @@ const INSERT_CHUNK = 100;
 /**
  * Every query is scoped by the owner's id. Timestamps are set from the application clock, with
  * millisecond precision on both drivers (SQLite's own `datetime('now')` only has seconds).
- * Every write bumps the user's sync revision in its transaction and stamps the rows it changes.
+ * Writes run inside a UserWrite (the door, UserWrites.write) and stamp the rows they change with its revision.
  */
 @Injectable()
 export class HabitRecordsRepository {
-  constructor(
-    @InjectRepository(HabitRecord) private readonly records: Repository<HabitRecord>,
-    private readonly transactions: TransactionRunner,
-  ) {}
+  constructor(@InjectRepository(HabitRecord) private readonly records: Repository<HabitRecord>) {}
 
   findForHabitDate(userId: number, habitId: number, date: string): Promise<HabitRecord | null> {
     return this.records.findOneBy({ userId, habitId, date });
@@ -46,52 +42,44 @@ export class HabitRecordsRepository {
    * Replaces the (habit, date) record or inserts it; true when it was created. A concurrent
    * insert of the same record fails this one with a unique violation (the caller retries).
    */
-  upsertForHabitDate(userId: number, put: RecordPut): Promise<boolean> {
-    return this.transactions.run(async (manager) => {
-      const revision = await bumpRevision(manager, userId);
-      const { habitId, date, ...fields } = put;
-      const updated = await manager.update(HabitRecord, { userId, habitId, date }, { ...fields, revision, updatedAt: new Date() });
-      if ((updated.affected ?? 0) > 0) return false;
-      const now = new Date();
-      await manager.insert(HabitRecord, { userId, ...put, revision, createdAt: now, updatedAt: now });
-      return true;
-    });
+  async upsertForHabitDate({ manager, userId, revision }: UserWrite, put: RecordPut): Promise<boolean> {
+    const { habitId, date, ...fields } = put;
+    const updated = await manager.update(HabitRecord, { userId, habitId, date }, { ...fields, revision, updatedAt: new Date() });
+    if ((updated.affected ?? 0) > 0) return false;
+    const now = new Date();
+    await manager.insert(HabitRecord, { userId, ...put, revision, createdAt: now, updatedAt: now });
+    return true;
   }
 
-  deleteForHabitDate(userId: number, habitId: number, date: string): Promise<number> {
-    return this.transactions.run(async (manager) => {
-      const revision = await bumpRevision(manager, userId);
-      const result = await manager.delete(HabitRecord, { userId, habitId, date });
-      const affected = result.affected ?? 0;
-      if (affected > 0) await recordDeletions(manager, userId, revision, [{ kind: 'record', entityId: habitId, date }]);
-      return affected;
-    });
+  async deleteForHabitDate(write: UserWrite, habitId: number, date: string): Promise<number> {
+    const result = await write.manager.delete(HabitRecord, { userId: write.userId, habitId, date });
+    const affected = result.affected ?? 0;
+    if (affected > 0) await write.deleted([{ kind: 'record', entityId: habitId, date }]);
+    return affected;
   }
 
   /**
    * One transaction, one revision: every put applied (replaced or inserted) and every delete
    * (of the records that exist). Keys must be distinct; returns how many records were deleted.
    */
-  applyBatch(userId: number, puts: RecordPut[], deletes: RecordKey[]): Promise<number> {
-    return this.transactions.run(async (manager) => {
-      const revision = await bumpRevision(manager, userId);
-      const existing = await this.findByKeys(manager, userId, [...puts, ...deletes]);
-      const now = new Date();
-      const inserts: Partial<HabitRecord>[] = [];
-      for (const put of puts) {
-        const current = existing.get(keyOf(put));
-        const { habitId, date, ...fields } = put;
-        if (current) await manager.update(HabitRecord, { id: current.id }, { ...fields, revision, updatedAt: now });
-        else inserts.push({ userId, habitId, date, ...fields, revision, createdAt: now, updatedAt: now });
-      }
-      for (let start = 0; start < inserts.length; start += INSERT_CHUNK) {
-        await manager.insert(HabitRecord, inserts.slice(start, start + INSERT_CHUNK));
-      }
-      const gone = deletes.flatMap((key) => existing.get(keyOf(key)) ?? []);
-      if (gone.length > 0) await manager.delete(HabitRecord, { id: In(gone.map((record) => record.id)) });
-      await recordDeletions(manager, userId, revision, gone.map((record) => ({ kind: 'record', entityId: record.habitId, date: record.date })));
-      return gone.length;
-    });
+  async applyBatch(write: UserWrite, puts: RecordPut[], deletes: RecordKey[]): Promise<number> {
+    const { manager, userId, revision } = write;
+    const existing = await this.findByKeys(manager, userId, [...puts, ...deletes]);
+    const now = new Date();
+    const inserts: Partial<HabitRecord>[] = [];
+    for (const put of puts) {
+      const current = existing.get(keyOf(put));
+      const { habitId, date, ...fields } = put;
+      if (current) await manager.update(HabitRecord, { id: current.id }, { ...fields, revision, updatedAt: now });
+      else inserts.push({ userId, habitId, date, ...fields, revision, createdAt: now, updatedAt: now });
+    }
+    for (let start = 0; start < inserts.length; start += INSERT_CHUNK) {
+      await manager.insert(HabitRecord, inserts.slice(start, start + INSERT_CHUNK));
+    }
+    const gone = deletes.flatMap((key) => existing.get(keyOf(key)) ?? []);
+    if (gone.length > 0) await manager.delete(HabitRecord, { id: In(gone.map((record) => record.id)) });
+    await write.deleted(gone.map((record) => ({ kind: 'record', entityId: record.habitId, date: record.date })));
+    return gone.length;
   }
 
   /** The user's records with these (habit, date) keys, by key. */

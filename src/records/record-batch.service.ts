@@ -1,7 +1,7 @@
 import { BadRequestException, Injectable } from '@nestjs/common';
 import { AuthUser } from '../common/auth/auth-user';
 import { CHANGES } from '../common/change-groups';
-import { ChangeNotifier } from '../changes/change-notifier';
+import { UserWrites } from '../changes/user-writes';
 import { todayFor } from '../common/dates/user-today';
 import { isForeignKeyViolation } from '../common/database/database-errors';
 import { Habit } from '../habits/habit.entity';
@@ -27,14 +27,13 @@ export class RecordBatchService {
   constructor(
     private readonly records: HabitRecordsRepository,
     private readonly habits: HabitsRepository,
-    private readonly changes: ChangeNotifier,
+    private readonly writes: UserWrites,
   ) {}
 
   async apply(user: AuthUser, body: RecordBatchDto): Promise<RecordBatchResponse> {
     const batch = parseRecordBatch(body);
     const puts = await this.resolve(user, batch);
     const deleted = await this.write(user.id, puts, batch.deletes);
-    await this.changes.committed(user.id, CHANGES.record);
     const written = await this.records.findForKeys(user.id, puts);
     return { put: puts.flatMap((put) => written.get(keyOf(put)) ?? []).map(toRecordResponse), deleted };
   }
@@ -56,7 +55,7 @@ export class RecordBatchService {
   /** A habit deleted between the checks and the transaction fails the whole batch (nothing is written). */
   private async write(userId: number, puts: RecordPut[], deletes: ParsedBatch['deletes']): Promise<number> {
     try {
-      return await this.records.applyBatch(userId, puts, deletes);
+      return await this.writes.write(userId, CHANGES.record, (write) => this.records.applyBatch(write, puts, deletes));
     } catch (error) {
       if (isForeignKeyViolation(error)) throw new BadRequestException(`a habit of this batch was deleted meanwhile; nothing was written`);
       throw error;

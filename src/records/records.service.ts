@@ -1,7 +1,7 @@
 import { BadRequestException, ConflictException, Injectable, NotFoundException } from '@nestjs/common';
 import { AuthUser } from '../common/auth/auth-user';
 import { CHANGES } from '../common/change-groups';
-import { ChangeNotifier } from '../changes/change-notifier';
+import { UserWrites } from '../changes/user-writes';
 import { todayFor } from '../common/dates/user-today';
 import { isForeignKeyViolation, isUniqueViolation } from '../common/database/database-errors';
 import { DEFAULT_RANGE_DAYS, resolveDateRange } from '../common/validation/date-range';
@@ -21,7 +21,7 @@ export class RecordsService {
   constructor(
     private readonly records: HabitRecordsRepository,
     private readonly habits: HabitsRepository,
-    private readonly changes: ChangeNotifier,
+    private readonly writes: UserWrites,
   ) {}
 
   /** Ordered by date, then habit id; records of archived habits included. Without `from`/`to`: the 30 days ending today. */
@@ -38,7 +38,6 @@ export class RecordsService {
     const habit = await this.getHabit(user.id, habitId);
     assertRecordable(habit, date, todayFor(user));
     const created = await this.upsert(user.id, habitId, date, recordFields(habit, dto));
-    await this.changes.committed(user.id, CHANGES.record);
     const record = await this.records.findForHabitDate(user.id, habitId, date);
     if (!record) throw new NotFoundException('Record not found');
     return { created, record: toRecordResponse(record) };
@@ -46,9 +45,9 @@ export class RecordsService {
 
   async remove(userId: number, habitId: number, date: string): Promise<void> {
     await this.getHabit(userId, habitId);
-    const affected = await this.records.deleteForHabitDate(userId, habitId, date);
-    if (affected === 0) throw new NotFoundException('Record not found');
-    await this.changes.committed(userId, CHANGES.record);
+    await this.writes.write(userId, CHANGES.record, async (write) => {
+      if ((await this.records.deleteForHabitDate(write, habitId, date)) === 0) throw new NotFoundException('Record not found');
+    });
   }
 
   private async getHabit(userId: number, habitId: number): Promise<Habit> {
@@ -65,7 +64,7 @@ export class RecordsService {
   private async upsert(userId: number, habitId: number, date: string, fields: RecordFields): Promise<boolean> {
     for (let attempt = 0; attempt < UPSERT_ATTEMPTS; attempt++) {
       try {
-        return await this.records.upsertForHabitDate(userId, { habitId, date, ...fields });
+        return await this.writes.write(userId, CHANGES.record, (write) => this.records.upsertForHabitDate(write, { habitId, date, ...fields }));
       } catch (error) {
         if (isForeignKeyViolation(error)) throw new NotFoundException('Habit not found');
         if (!isUniqueViolation(error)) throw error;

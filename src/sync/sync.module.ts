@@ -3,7 +3,7 @@ import { SyncController } from './sync.controller';
 import { SyncRepository } from './sync.repository';
 import { SyncService } from './sync.service';
 
-/** GET /api/sync. Writers bump revisions with bumpRevision/recordDeletions (sync-revisions.ts) inside their own transactions. */
+/** GET /api/sync. Every write stamps its rows with the revision UserWrites.write bumps in its transaction (changes/). */
 @Module({
   controllers: [SyncController],
   providers: [SyncRepository, SyncService],

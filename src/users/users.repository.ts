@@ -1,18 +1,18 @@
 import { Injectable } from '@nestjs/common';
 import { InjectRepository } from '@nestjs/typeorm';
 import { Repository } from 'typeorm';
-import { TransactionRunner } from '../database/transaction-runner';
+import { UserWrite } from '../changes/user-writes';
 import { User } from './user.entity';
 
 export type NewUser = Pick<User, 'email' | 'passwordHash' | 'displayName' | 'timezone' | 'dayStartHour' | 'locale'>;
 export type ProfileChanges = Partial<Pick<User, 'displayName' | 'timezone' | 'dayStartHour' | 'locale'>>;
 
+/** Every table with rows of a user (`user_id`), children first: an account deletion empties each. */
+const USER_TABLES = ['habit_records', 'habits', 'categories', 'sessions', 'sync_tombstones', 'sync_revisions'];
+
 @Injectable()
 export class UsersRepository {
-  constructor(
-    @InjectRepository(User) private readonly users: Repository<User>,
-    private readonly transactions: TransactionRunner,
-  ) {}
+  constructor(@InjectRepository(User) private readonly users: Repository<User>) {}
 
   findById(id: number): Promise<User | null> {
     return this.users.findOneBy({ id });
@@ -28,11 +28,11 @@ export class UsersRepository {
     return (await this.findById(id))!;
   }
 
-  async updateProfile(id: number, changes: ProfileChanges): Promise<User | null> {
+  async updateProfile({ manager, userId }: UserWrite, changes: ProfileChanges): Promise<User | null> {
     // A DTO may carry declared-but-absent fields as `undefined`: `PATCH {}` changes nothing.
     const given = Object.fromEntries(Object.entries(changes).filter(([, value]) => value !== undefined));
-    if (Object.keys(given).length > 0) await this.users.update({ id }, given);
-    return this.findById(id);
+    if (Object.keys(given).length > 0) await manager.update(User, { id: userId }, given);
+    return manager.findOneBy(User, { id: userId });
   }
 
   async updatePasswordHash(id: number, passwordHash: string): Promise<void> {
@@ -44,13 +44,11 @@ export class UsersRepository {
    * first) rather than left to ON DELETE CASCADE, so nothing depends on the database enforcing
    * foreign keys; tables added later that reference users cascade with the user row.
    */
-  async deleteWithAllData(id: number): Promise<boolean> {
-    return this.transactions.run(async (manager) => {
-      for (const table of ['habit_records', 'habits', 'categories', 'sessions', 'sync_tombstones', 'sync_revisions']) {
-        await manager.createQueryBuilder().delete().from(table).where('user_id = :id', { id }).execute();
-      }
-      const result = await manager.createQueryBuilder().delete().from(User).where('id = :id', { id }).execute();
-      return (result.affected ?? 0) > 0;
-    });
+  async deleteWithAllData({ manager, userId }: UserWrite): Promise<boolean> {
+    for (const table of USER_TABLES) {
+      await manager.createQueryBuilder().delete().from(table).where('user_id = :userId', { userId }).execute();
+    }
+    const result = await manager.createQueryBuilder().delete().from(User).where('id = :userId', { userId }).execute();
+    return (result.affected ?? 0) > 0;
   }
 }

@@ -1,6 +1,7 @@
 import { RedisClientType } from '@redis/client';
 import type { Response } from 'supertest';
-import { CategoriesRepository } from '../../src/categories/categories.repository';
+import { DataSource } from 'typeorm';
+import { Category } from '../../src/categories/category.entity';
 import { ApiClient, Session } from '../support/api-client';
 import { privateRedisUrl, startTestApp, TestApp } from '../support/test-app';
 import { cleanUp, inspectRedis, names, SUITE_TIMEOUT_MS, utcDate } from './cache-support';
@@ -70,7 +71,8 @@ describe('cached routes keep the HTTP contract', () => {
     await api.createCategory(session, { name: 'Health' });
     await api.as(session).get('/api/categories').expect(200);
     // Written behind the API's back (no invalidation): only a refresh can show it.
-    await testApp.app.get(CategoriesRepository).insertForUser(session.userId, { name: 'Hidden', nameKey: 'hidden', color: null });
+    const now = new Date();
+    await testApp.app.get(DataSource).getRepository(Category).insert({ userId: session.userId, name: 'Hidden', nameKey: 'hidden', color: null, position: 1, revision: 0, createdAt: now, updatedAt: now });
     const stale = await api.as(session).get('/api/categories');
     expect({ cache: cache(stale), names: names(stale.body) }).toEqual({ cache: 'HIT', names: ['Health'] });
 

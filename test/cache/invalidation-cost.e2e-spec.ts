@@ -1,4 +1,5 @@
 import { RedisClientType } from '@redis/client';
+import { CHANGE_GROUPS } from '../../src/common/change-groups';
 import { CacheInvalidator } from '../../src/cache/cache-invalidator';
 import { ApiClient, Session } from '../support/api-client';
 import { RedisServer } from '../support/redis-server';
@@ -85,7 +86,7 @@ describe('invalidation cost', () => {
     expect(cachedKeys).toHaveLength(paths.length);
 
     const before = await commandCalls(inspector);
-    await testApp.app.get(CacheInvalidator).invalidateUser(session.userId);
+    await testApp.app.get(CacheInvalidator).invalidateChanges(session.userId, CHANGE_GROUPS);
     const spent = callsBetween(before, await commandCalls(inspector));
 
     // The per-user rate limiter flushes its batched counts on a timer (one EVAL: INCRBY, PTTL and maybe

@@ -1,4 +1,5 @@
 import { CacheInvalidator } from '../../src/cache/cache-invalidator';
+import { CHANGE_GROUPS } from '../../src/common/change-groups';
 import { CategoriesRepository } from '../../src/categories/categories.repository';
 import { HabitsRepository } from '../../src/habits/habits.repository';
 import { ApiClient, Session } from '../support/api-client';
@@ -70,7 +71,7 @@ describe.each(['sqlite', 'postgres'] as const)('no stale set on %s', (kind) => {
     const hold = holdAfter(first.app.get(CategoriesRepository), 'listForUser');
     const expected = new Map<number, string>();
     for (let iteration = 0; iteration < ITERATIONS; iteration += 1) {
-      await invalidator.invalidateUser(session.userId);
+      await invalidator.invalidateChanges(session.userId, CHANGE_GROUPS);
       const before = [...expected.values()].sort();
       const read = await race(session, api, '/api/categories', hold, async () => {
         const ids = [...expected.keys()];
@@ -105,7 +106,7 @@ describe.each(['sqlite', 'postgres'] as const)('no stale set on %s', (kind) => {
     const invalidator = second.app.get(CacheInvalidator);
     const hold = holdAfter(second.app.get(HabitsRepository), 'findOwned');
     for (let iteration = 1; iteration <= ITERATIONS; iteration += 1) {
-      await invalidator.invalidateUser(session.userId);
+      await invalidator.invalidateChanges(session.userId, CHANGE_GROUPS);
       const read = await race(session, otherApi, `/api/habits/${String(habit.id)}`, hold, () =>
         api.as(session).patch(`/api/habits/${String(habit.id)}`, { name: `habit ${iteration}` }),
       );

@@ -1,0 +1,86 @@
+import { Injectable } from '@nestjs/common';
+import { EntityManager } from 'typeorm';
+import { ChangeGroup } from '../common/change-groups';
+import { TransactionRunner } from '../database/transaction-runner';
+import { ChangeNotifier, CommittedChange } from './change-notifier';
+import { bumpRevision, Deletion, recordDeletions } from './sync-revisions';
+
+/** One write of a user's data in progress: its transaction and the sync revision its rows carry. */
+export interface UserWrite {
+  readonly userId: number;
+  readonly manager: EntityManager;
+  /** The user's new sync revision: stamp every row this write inserts or updates with it. */
+  readonly revision: number;
+  /** Tombstones (for GET /api/sync) of rows this write deleted. */
+  deleted(deletions: Deletion[]): Promise<void>;
+  /** Says the work changed nothing after all (an import of a file already imported): nothing is announced. */
+  unchanged(): void;
+}
+
+/**
+ * Work another module adds to every write, inside its transaction after the write's own work (for
+ * instance an outbox row for the change webhooks): it commits or rolls back with the write.
+ */
+export type WriteHook = (write: UserWrite, groups: readonly ChangeGroup[]) => Promise<void>;
+
+/**
+ * THE door for every write of a user's data (categories, habits, records, reminders, profile,
+ * imports). `write` runs `work` in one transaction, after bumping the user's sync revision in it;
+ * the hooks run in the same transaction; after the commit, the change is announced once
+ * (ChangeNotifier.committed: the user's cached responses of those groups stop being served, open
+ * change feeds hear of it). A work that throws rolls everything back and announces nothing; a
+ * service can neither bump without announcing nor announce without a commit.
+ *
+ *   return this.writes.write(userId, CHANGES.habit, async (write) => {
+ *     if ((await this.habits.updateOwned(write, id, changes)) === 0) throw new NotFoundException('Habit not found');
+ *   });
+ *
+ * Bumping first matters: on PostgreSQL the upsert locks the user's counter row until commit, so a
+ * user's transactions commit in revision order and a sync that sees revision N sees everything up to N.
+ */
+@Injectable()
+export class UserWrites {
+  private readonly hooks: WriteHook[] = [];
+
+  constructor(
+    private readonly transactions: TransactionRunner,
+    private readonly notifier: ChangeNotifier,
+  ) {}
+
+  /** Adds work to every later write (called once, at start-up, by the module that needs it). */
+  addHook(hook: WriteHook): void {
+    this.hooks.push(hook);
+  }
+
+  async write<T>(userId: number, groups: readonly ChangeGroup[], work: (write: UserWrite) => Promise<T>): Promise<T> {
+    let committed: CommittedChange | null = null;
+    const result = await this.transactions.run(async (manager) => {
+      const write = new OpenWrite(manager, userId, await bumpRevision(manager, userId));
+      const value = await work(write);
+      if (write.changedNothing) return value;
+      for (const hook of this.hooks) await hook(write, groups);
+      committed = { userId, groups, revision: write.revision };
+      return value;
+    });
+    if (committed) await this.notifier.committed(committed);
+    return result;
+  }
+}
+
+class OpenWrite implements UserWrite {
+  changedNothing = false;
+
+  constructor(
+    readonly manager: EntityManager,
+    readonly userId: number,
+    readonly revision: number,
+  ) {}
+
+  deleted(deletions: Deletion[]): Promise<void> {
+    return recordDeletions(this.manager, this.userId, this.revision, deletions);
+  }
+
+  unchanged(): void {
+    this.changedNothing = true;
+  }
+}
