@@ -40,7 +40,7 @@ export function weeklyQuota(times: number, days: number, skippedDays: number): n
   return Math.max(0, Math.min(times, days - skippedDays));
 }
 
-/** Done and skipped dates among the epoch days `first..last` (inclusive, at most a week). */
+/** Done and skipped dates among the epoch days `first..last` (inclusive: one quota period, an ISO week or a `per_period` block of up to 365 days). */
 export function countMarks(marks: ReadonlyMap<number, DayMark>, first: number, last: number): MarkCounts {
   const counts: MarkCounts = { done: 0, skipped: 0 };
   if (marks.size === 0) return counts;

@@ -1,5 +1,4 @@
 import { randomBytes } from 'node:crypto';
-import type Keyv from 'keyv';
 import { CacheGroup } from '../common/change-groups';
 import { ValidityScope } from './cache-group';
 
@@ -17,13 +16,13 @@ export interface Validity {
 
 export interface CacheBackend {
   readonly kind: 'redis' | 'memory';
-  /** The Keyv store holding the entries; CACHE_MANAGER is built on it. */
-  readonly keyv: Keyv<string>;
   /** The user's session token and, with a group, that group's token; creates any that is missing. */
   readValidity(userId: number, group: CacheGroup | null): Promise<Validity>;
   /** The same, plus one entry (null when absent or expired), in one round trip. */
   readValidityAndEntry(userId: number, group: CacheGroup, key: string): Promise<Validity & { raw: string | null }>;
+  /** An entry through Keyv (errors reach the circuit breaker: cache-manager's get would swallow them). */
   getEntry(key: string): Promise<string | undefined>;
+  /** Stores an entry through cache-manager (on the same Keyv store) and indexes it under its group. */
   setEntry(userId: number, group: CacheGroup, key: string, value: string, ttlMs: number): Promise<void>;
   /**
    * Replaces the user's generations of these scopes and drops the entries of the groups among

@@ -14,7 +14,7 @@ export const CachedEndpoint = (options: CachedEndpointOptions) =>
     SetMetadata(CACHED_ENDPOINT_KEY, options),
     UseInterceptors(CachedResponseInterceptor),
     ApiExtension(CACHED_ROUTE_EXTENSION, true),
-    ApiHeader({ name: 'Cache-Control', required: false, description: '`no-cache` bypasses the cached entry and refills it (X-Cache: BYPASS)' }),
+    ApiHeader({ name: 'Cache-Control', required: false, description: '`no-cache` without If-None-Match bypasses the cached entry and refills it (X-Cache: BYPASS); with If-None-Match the cached entry is used' }),
     ApiHeader({ name: 'If-None-Match', required: false, description: 'ETags of bodies you hold (a list, or `*`; weak comparison): 304 when one is current' }),
     ApiResponse({
       status: 304,

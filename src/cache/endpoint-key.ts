@@ -48,7 +48,12 @@ function computeEndpointKey(options: CachedEndpointOptions, request: FastifyRequ
   return responseKey(userId, options.group, hash);
 }
 
-/** `Cache-Control: no-cache` from the client: skip the read, refill the entry. */
+/**
+ * `Cache-Control: no-cache` from the client without a validator: skip the read, refill the entry.
+ * With `If-None-Match` the entry is used whatever Cache-Control says (API.md v3, detail 1): the
+ * Fetch standard adds `no-cache` to every request that carries `If-None-Match`, so honouring it
+ * there would make every revalidation a miss.
+ */
 export function wantsRefresh(request: FastifyRequest): boolean {
-  return /no-cache/i.test(request.headers['cache-control'] ?? '');
+  return request.headers['if-none-match'] === undefined && /no-cache/i.test(request.headers['cache-control'] ?? '');
 }

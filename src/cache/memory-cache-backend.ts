@@ -1,3 +1,4 @@
+import { Cache, createCache } from 'cache-manager';
 import Keyv from 'keyv';
 import { CacheBackend, freshToken, Validity } from './cache-backend';
 import { CacheGroup } from '../common/change-groups';
@@ -21,7 +22,9 @@ class BoundedMap extends Map<string, string> {
 /** In-process store with the same semantics as Redis: per-scope generations, an epoch and per-group indexes. */
 export class MemoryCacheBackend implements CacheBackend {
   readonly kind = 'memory';
-  readonly keyv: Keyv<string>;
+  private readonly keyv: Keyv<string>;
+  /** cache-manager 7 on the same Keyv store: fills go through it (reads stay on Keyv, see setEntry). */
+  private readonly fills: Cache;
   private readonly entries: BoundedMap;
   private readonly generations = new Map<number, Record<ValidityScope, string>>();
   /** `<userId>:<group>` → that group's response keys. */
@@ -37,6 +40,7 @@ export class MemoryCacheBackend implements CacheBackend {
       serialize: serializeEnvelope,
       deserialize: deserializeEnvelope,
     });
+    this.fills = createCache({ stores: [this.keyv] });
   }
 
   async readValidity(userId: number, group: CacheGroup | null): Promise<Validity> {
@@ -56,7 +60,7 @@ export class MemoryCacheBackend implements CacheBackend {
   }
 
   async setEntry(userId: number, group: CacheGroup, key: string, value: string, ttlMs: number): Promise<void> {
-    await this.keyv.set(key, value, ttlMs);
+    await this.fills.set(key, value, ttlMs);
     const indexName = `${userId}:${group}`;
     const index = this.indexes.get(indexName) ?? new Set<string>();
     index.add(key);

@@ -1,5 +1,6 @@
 import KeyvRedis from '@keyv/redis';
 import { RedisClientType } from '@redis/client';
+import { Cache, createCache } from 'cache-manager';
 import Keyv from 'keyv';
 import { CacheBackend, freshToken, MAX_TTL_SECONDS, Validity } from './cache-backend';
 import { CacheGroup } from '../common/change-groups';
@@ -36,13 +37,15 @@ return {epoch, session, group, entry}
 `;
 
 /**
- * Redis through Keyv + @keyv/redis for the entries (the same Keyv store backs CACHE_MANAGER),
+ * Redis through Keyv + @keyv/redis for the entries (filled through cache-manager on that Keyv store),
  * and the same node-redis connection for generations and per-user indexes. No namespace:
  * the Redis key is the cache key.
  */
 export class RedisCacheBackend implements CacheBackend {
   readonly kind = 'redis';
-  readonly keyv: Keyv<string>;
+  private readonly keyv: Keyv<string>;
+  /** cache-manager 7 on the same Keyv store: fills go through it (reads stay on Keyv, see setEntry). */
+  private readonly fills: Cache;
   private readonly readValidityScript = new RedisScript(READ_VALIDITY_LUA);
 
   constructor(private readonly client: RedisClientType) {
@@ -56,11 +59,7 @@ export class RedisCacheBackend implements CacheBackend {
       deserialize: deserializeEnvelope,
     });
     this.keyv.on('error', () => undefined);
-    // @nestjs/cache-manager disconnects its stores in onModuleDestroy, the first step of a shutdown,
-    // which would close the shared connection while the instance still drains requests: writes
-    // answered then could not invalidate, and other instances would serve their old entries. The
-    // connection is closed by RedisConnectionCloser, after the drain.
-    store.disconnect = async () => undefined;
+    this.fills = createCache({ stores: [this.keyv] });
   }
 
   readValidity(userId: number, group: CacheGroup | null): Promise<Validity> {
@@ -91,7 +90,7 @@ export class RedisCacheBackend implements CacheBackend {
   async setEntry(userId: number, group: CacheGroup, key: string, value: string, ttlMs: number): Promise<void> {
     const index = indexKey(userId, group);
     await Promise.all([
-      this.keyv.set(key, value, ttlMs),
+      this.fills.set(key, value, ttlMs),
       this.client.sAdd(index, key),
       this.client.expire(index, MAX_TTL_SECONDS),
     ]);

@@ -1,6 +1,5 @@
-import { CacheModule } from '@nestjs/cache-manager';
 import { Global, Module } from '@nestjs/common';
-import { CACHE_BACKEND, CacheBackend } from './cache-backend';
+import { CACHE_BACKEND } from './cache-backend';
 import { cacheBackendProvider } from './cache-backend.provider';
 import { CacheAdminService } from './cache-admin.service';
 import { CacheGenerations } from './cache-generations';
@@ -18,19 +17,13 @@ import { CachedResponseInterceptor } from './cached-response.interceptor';
 class CacheBackendModule {}
 
 /**
- * Everything about response caching. Feature modules only use @CachedEndpoint and inject
- * CacheInvalidator. CACHE_MANAGER (cache-manager 7) is backed by the same Keyv store.
+ * Everything about response caching. Feature modules only use @CachedEndpoint; writes reach the
+ * cache through the write door (UserWrites → ChangeNotifier → CacheInvalidator).
  */
 @Global()
 @Module({
-  imports: [
-    CacheBackendModule,
-    CacheModule.registerAsync({
-      inject: [CACHE_BACKEND],
-      useFactory: (backend: CacheBackend | null) => ({ stores: backend ? [backend.keyv] : undefined }),
-    }),
-  ],
+  imports: [CacheBackendModule],
   providers: [CacheStats, CacheStore, CacheGenerations, CachePrefetch, CacheInvalidator, CachedResponseInterceptor, CacheAdminService],
-  exports: [CacheStats, CacheStore, CacheGenerations, CachePrefetch, CacheInvalidator, CachedResponseInterceptor, CacheAdminService, CacheModule],
+  exports: [CacheStats, CacheStore, CacheGenerations, CachePrefetch, CacheInvalidator, CachedResponseInterceptor, CacheAdminService],
 })
 export class ResponseCacheModule {}

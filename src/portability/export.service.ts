@@ -47,7 +47,7 @@ export class ExportService {
     const habits = await this.repository.habitsOf(user.id);
     return {
       exportedAt: new Date().toISOString(),
-      user: { displayName: profile.displayName, timezone: profile.timezone, dayStartHour: dayStartHourOf(profile) },
+      user: { displayName: profile.displayName, timezone: profile.timezone, dayStartHour: profile.dayStartHour },
       categories: categories.map(toCategoryResponse),
       habits: habits.map((habit) => ({ ...toHabitResponse(habit), categoryName: habit.categoryId === null ? null : (names.get(habit.categoryId) ?? null) })),
     };
@@ -96,10 +96,4 @@ function zipped(files: readonly LoopFile[]): Readable {
 
 function attachment(fileName: string): string {
   return `attachment; filename="${fileName}"`;
-}
-
-/** The user's dayStartHour (API.md v2); 0 until the profile has the setting (issue 8). */
-function dayStartHourOf(profile: object): number {
-  const value = (profile as { dayStartHour?: unknown }).dayStartHour;
-  return typeof value === 'number' ? value : 0;
 }

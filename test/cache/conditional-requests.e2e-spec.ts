@@ -125,8 +125,24 @@ describe.each(['sqlite', 'postgres'] as const)('conditional requests on %s', (ki
     const bypass = await a.as(session).get(paths[1]).set('Cache-Control', 'no-cache').expect(200);
     expect([miss.headers['x-cache'], bypass.headers['x-cache']]).toEqual(['MISS', 'BYPASS']);
     expect(etag(bypass)).toBe(etag(miss));
+  });
+
+  it('serves a conditional GET from the cache even with Cache-Control: no-cache, as fetch sends it (v3)', async () => {
+    const { session, paths } = await userWithData();
+    const miss = await a.as(session).get(paths[1]).expect(200);
     const revalidated = await a.as(session).get(paths[1]).set('Cache-Control', 'no-cache').set('If-None-Match', etag(miss));
-    expect([revalidated.status, revalidated.headers['x-cache'], etag(revalidated)]).toEqual([304, 'BYPASS', etag(miss)]);
+    expect([revalidated.status, revalidated.headers['x-cache'], etag(revalidated)]).toEqual([304, 'HIT', etag(miss)]);
+    const stale = await a.as(session).get(paths[1]).set('Cache-Control', 'no-cache').set('If-None-Match', '"not-current"');
+    expect([stale.status, stale.headers['x-cache'], stale.text]).toEqual([200, 'HIT', miss.text]);
+  });
+
+  it('answers a conditional GET with no-cache from fresh data right after a write', async () => {
+    const { session } = await userWithData();
+    const before = await a.as(session).get('/api/categories').expect(200);
+    await a.as(session).post('/api/categories', { name: 'Fresh' }).expect(201);
+    const after = await a.as(session).get('/api/categories').set('Cache-Control', 'no-cache').set('If-None-Match', etag(before));
+    expect(after.status).toBe(200);
+    expect(after.text).toContain('Fresh');
   });
 
   it("never confirms another user's ETag", async () => {

@@ -1421,7 +1421,7 @@ export interface operations {
                 to?: string;
             };
             header?: {
-                /** @description `no-cache` bypasses the cached entry and refills it (X-Cache: BYPASS) */
+                /** @description `no-cache` without If-None-Match bypasses the cached entry and refills it (X-Cache: BYPASS); with If-None-Match the cached entry is used */
                 "Cache-Control"?: string;
                 /** @description ETags of bodies you hold (a list, or `*`; weak comparison): 304 when one is current */
                 "If-None-Match"?: string;
@@ -1515,7 +1515,7 @@ export interface operations {
                 to?: string;
             };
             header?: {
-                /** @description `no-cache` bypasses the cached entry and refills it (X-Cache: BYPASS) */
+                /** @description `no-cache` without If-None-Match bypasses the cached entry and refills it (X-Cache: BYPASS); with If-None-Match the cached entry is used */
                 "Cache-Control"?: string;
                 /** @description ETags of bodies you hold (a list, or `*`; weak comparison): 304 when one is current */
                 "If-None-Match"?: string;
@@ -1614,7 +1614,7 @@ export interface operations {
                 to?: string;
             };
             header?: {
-                /** @description `no-cache` bypasses the cached entry and refills it (X-Cache: BYPASS) */
+                /** @description `no-cache` without If-None-Match bypasses the cached entry and refills it (X-Cache: BYPASS); with If-None-Match the cached entry is used */
                 "Cache-Control"?: string;
                 /** @description ETags of bodies you hold (a list, or `*`; weak comparison): 304 when one is current */
                 "If-None-Match"?: string;
@@ -2408,7 +2408,7 @@ export interface operations {
         parameters: {
             query?: never;
             header?: {
-                /** @description `no-cache` bypasses the cached entry and refills it (X-Cache: BYPASS) */
+                /** @description `no-cache` without If-None-Match bypasses the cached entry and refills it (X-Cache: BYPASS); with If-None-Match the cached entry is used */
                 "Cache-Control"?: string;
                 /** @description ETags of bodies you hold (a list, or `*`; weak comparison): 304 when one is current */
                 "If-None-Match"?: string;
@@ -2932,7 +2932,7 @@ export interface operations {
                 categoryId?: number;
             };
             header?: {
-                /** @description `no-cache` bypasses the cached entry and refills it (X-Cache: BYPASS) */
+                /** @description `no-cache` without If-None-Match bypasses the cached entry and refills it (X-Cache: BYPASS); with If-None-Match the cached entry is used */
                 "Cache-Control"?: string;
                 /** @description ETags of bodies you hold (a list, or `*`; weak comparison): 304 when one is current */
                 "If-None-Match"?: string;
@@ -3240,7 +3240,7 @@ export interface operations {
         parameters: {
             query?: never;
             header?: {
-                /** @description `no-cache` bypasses the cached entry and refills it (X-Cache: BYPASS) */
+                /** @description `no-cache` without If-None-Match bypasses the cached entry and refills it (X-Cache: BYPASS); with If-None-Match the cached entry is used */
                 "Cache-Control"?: string;
                 /** @description ETags of bodies you hold (a list, or `*`; weak comparison): 304 when one is current */
                 "If-None-Match"?: string;
@@ -3555,7 +3555,7 @@ export interface operations {
                 to?: string;
             };
             header?: {
-                /** @description `no-cache` bypasses the cached entry and refills it (X-Cache: BYPASS) */
+                /** @description `no-cache` without If-None-Match bypasses the cached entry and refills it (X-Cache: BYPASS); with If-None-Match the cached entry is used */
                 "Cache-Control"?: string;
                 /** @description ETags of bodies you hold (a list, or `*`; weak comparison): 304 when one is current */
                 "If-None-Match"?: string;
