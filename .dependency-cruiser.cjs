@@ -42,6 +42,13 @@ module.exports = {
       from: { path: '^src/[^/]+/', pathNot: folders(LAYERS) },
       to: {},
     },
+    {
+      name: 'imported-folder-in-a-layer',
+      comment: 'an import of a folder that has no place in LAYERS (.dependency-cruiser.cjs); add it there',
+      severity: 'error',
+      from: {},
+      to: { path: '^src/[^/]+/', pathNot: folders(LAYERS) },
+    },
     ...layerRules,
     lastLayer,
   ],
