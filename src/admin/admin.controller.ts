@@ -1,5 +1,5 @@
 import { Body, Controller, Delete, Get, HttpCode, Param, Post } from '@nestjs/common';
-import { ApiBearerAuth, ApiOkResponse, ApiTags } from '@nestjs/swagger';
+import { ApiOkResponse, ApiTags } from '@nestjs/swagger';
 import { CacheAdminService, CacheStatsReport } from '../cache/cache-admin.service';
 import { Roles } from '../common/decorators/roles.decorator';
 import { ApiErrors } from '../common/openapi/error-response';
@@ -8,7 +8,6 @@ import { CacheStatsResponse, DeletedCountResponse } from './dto/admin-responses'
 import { FlushCacheDto } from './dto/flush-cache.dto';
 
 @ApiTags('admin')
-@ApiBearerAuth()
 @Roles('admin')
 @ApiErrors({ 403: 'For administrators only' })
 @Controller('admin/cache')

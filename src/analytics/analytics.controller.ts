@@ -1,5 +1,5 @@
 import { Controller, Get, Param, Query } from '@nestjs/common';
-import { ApiBearerAuth, ApiOkResponse, ApiTags } from '@nestjs/swagger';
+import { ApiOkResponse, ApiTags } from '@nestjs/swagger';
 import { AuthUser } from '../common/auth/auth-user';
 import { CachedEndpoint } from '../cache/cached-endpoint.decorator';
 import { CurrentUser } from '../common/decorators/current-user.decorator';
@@ -12,7 +12,6 @@ import { ComplianceReport, HabitReport, PerformanceReport } from './analytics.ty
 import { AnalyticsService } from './analytics.service';
 
 @ApiTags('analytics')
-@ApiBearerAuth()
 @ApiErrors(400, 401)
 @Controller('analytics')
 export class AnalyticsController {

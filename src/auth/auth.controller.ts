@@ -1,5 +1,5 @@
 import { Body, Controller, Delete, Get, HttpCode, HttpStatus, Patch, Post } from '@nestjs/common';
-import { ApiBearerAuth, ApiCreatedResponse, ApiHeader, ApiNoContentResponse, ApiOkResponse, ApiTags } from '@nestjs/swagger';
+import { ApiCreatedResponse, ApiHeader, ApiNoContentResponse, ApiOkResponse, ApiTags } from '@nestjs/swagger';
 import { CurrentUser } from '../common/decorators/current-user.decorator';
 import { Public } from '../common/decorators/public.decorator';
 import { ApiErrors } from '../common/openapi/error-response';
@@ -66,7 +66,6 @@ export class AuthController {
     return this.auth.refresh(dto, channel);
   }
 
-  @ApiBearerAuth()
   @Post('logout')
   @HttpCode(HttpStatus.NO_CONTENT)
   @ApiNoContentResponse({ description: 'This session ended', headers: CLEARS_COOKIE })
@@ -74,7 +73,6 @@ export class AuthController {
     return this.auth.logout(user, channel);
   }
 
-  @ApiBearerAuth()
   @Post('logout-all')
   @HttpCode(HttpStatus.NO_CONTENT)
   @ApiNoContentResponse({ description: 'Every session of the user ended', headers: CLEARS_COOKIE })
@@ -82,7 +80,6 @@ export class AuthController {
     return this.auth.logoutAll(user, channel);
   }
 
-  @ApiBearerAuth()
   @LoginRateLimit()
   @Post('password')
   @HttpCode(HttpStatus.NO_CONTENT)
@@ -92,14 +89,12 @@ export class AuthController {
     return this.account.changePassword(user, dto);
   }
 
-  @ApiBearerAuth()
   @Get('me')
   @ApiOkResponse({ type: UserResponse })
   me(@CurrentUser() user: AuthUser): Promise<UserResponse> {
     return this.account.me(user);
   }
 
-  @ApiBearerAuth()
   @Patch('me')
   @ApiOkResponse({ type: UserResponse })
   @ApiErrors(400)
@@ -107,7 +102,6 @@ export class AuthController {
     return this.account.updateProfile(user, dto);
   }
 
-  @ApiBearerAuth()
   @LoginRateLimit()
   @Delete('me')
   @HttpCode(HttpStatus.NO_CONTENT)

@@ -1,5 +1,5 @@
 import { Controller, Get, Headers, Post, Query, Req, Res } from '@nestjs/common';
-import { ApiBearerAuth, ApiCreatedResponse, ApiOkResponse, ApiOperation, ApiProduces, ApiTags } from '@nestjs/swagger';
+import { ApiCreatedResponse, ApiOkResponse, ApiOperation, ApiProduces, ApiTags } from '@nestjs/swagger';
 import type { FastifyReply, FastifyRequest } from 'fastify';
 import { Public } from '../common/decorators/public.decorator';
 import { ApiErrors } from '../common/openapi/error-response';
@@ -18,7 +18,6 @@ const STREAM_DESCRIPTION = [
 export class EventsController {
   constructor(private readonly events: EventsService) {}
 
-  @ApiBearerAuth()
   @ApiOperation({ summary: 'A single-use ticket (60 s) to open the change feed without an Authorization header' })
   @ApiCreatedResponse({ type: EventTicketResponse })
   @ApiErrors(401, 503)
@@ -28,8 +27,7 @@ export class EventsController {
   }
 
   /** Public to the global guard: the service accepts the bearer header or a ticket. */
-  @Public()
-  @ApiBearerAuth()
+  @Public({ acceptsBearer: true })
   @ApiOperation({ summary: 'The change feed (server-sent events)' })
   @ApiProduces('text/event-stream')
   @ApiOkResponse({ description: STREAM_DESCRIPTION, content: { 'text/event-stream': { schema: { type: 'string' } } } })

@@ -1,6 +1,5 @@
 import { Body, Controller, Delete, Get, HttpCode, HttpStatus, Param, Post, Put, Query, Res } from '@nestjs/common';
 import {
-  ApiBearerAuth,
   ApiCreatedResponse,
   ApiNoContentResponse,
   ApiNotFoundResponse,
@@ -26,7 +25,6 @@ import { RecordsService } from './records.service';
 const RECORD_PATH = 'habits/:habitId/records/:date';
 
 @ApiTags('records')
-@ApiBearerAuth()
 @Controller()
 export class RecordsController {
   constructor(

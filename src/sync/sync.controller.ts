@@ -1,5 +1,5 @@
 import { Controller, Get, Query } from '@nestjs/common';
-import { ApiBearerAuth, ApiOkResponse, ApiOperation, ApiTags } from '@nestjs/swagger';
+import { ApiOkResponse, ApiOperation, ApiTags } from '@nestjs/swagger';
 import { AuthUser } from '../common/auth/auth-user';
 import { CurrentUser } from '../common/decorators/current-user.decorator';
 import { ApiErrors } from '../common/openapi/error-response';
@@ -8,7 +8,6 @@ import { SyncResponse } from './dto/sync.response';
 import { SyncService } from './sync.service';
 
 @ApiTags('sync')
-@ApiBearerAuth()
 @Controller('sync')
 export class SyncController {
   constructor(private readonly syncService: SyncService) {}

@@ -7,6 +7,10 @@ const METHODS = ['get', 'put', 'post', 'delete', 'patch', 'options', 'head'] as 
 const ERROR_REF = { $ref: '#/components/schemas/ErrorResponse' };
 /** Marks an operation of a @CachedEndpoint route (set by the decorator, read here, then removed). */
 export const CACHED_ROUTE_EXTENSION = 'x-cached-route';
+/** Marks an operation of a @Public route (set by the decorator, read here, then removed). */
+export const PUBLIC_ROUTE_EXTENSION = 'x-public-route';
+/** The bearer scheme of `DocumentBuilder.addBearerAuth()`. */
+const BEARER_SECURITY = [{ bearer: [] }];
 
 const HEADERS: Record<string, Json> = {
   'X-Request-Id': { description: "The request's id (the client's own `X-Request-Id` when it sent a valid one)", schema: { type: 'string' } },
@@ -17,8 +21,8 @@ const HEADERS: Record<string, Json> = {
 
 /**
  * The cross-cutting parts of API.md's OpenAPI rule, applied to every operation of the generated
- * document so that no route can forget them: `security: []` on public routes (those without
- * @ApiBearerAuth) and 401 on the others; 400 where a body or query is validated; 429 and 503
+ * document so that no route can forget them: `security: []` on @Public routes, the bearer scheme
+ * and 401 on every other (the global guard authenticates them all); 400 where a body or query is validated; 429 and 503
  * (with Retry-After) on every /api route; the shared ErrorResponse on every error answer;
  * X-Request-Id on every response; X-Cache and ETag on the 200 of cached routes; a summary.
  */
@@ -34,8 +38,10 @@ export function finishDocument(document: OpenAPIObject): OpenAPIObject {
 }
 
 function finishOperation(path: string, method: string, operation: Operation): void {
-  const secured = Array.isArray(operation.security) && operation.security.length > 0;
-  if (!secured) operation.security = [];
+  const publicRoute = operation[PUBLIC_ROUTE_EXTENSION];
+  delete operation[PUBLIC_ROUTE_EXTENSION];
+  const secured = publicRoute !== true;
+  operation.security = secured ? BEARER_SECURITY : [];
   operation.summary ??= defaultSummary(method, path);
   if (secured) addError(operation, '401', 'Missing, invalid, expired or revoked access token');
   const takesInput = operation.requestBody !== undefined || (operation.parameters as Json[] | undefined)?.some((p) => p.in === 'query');
