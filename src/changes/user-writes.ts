@@ -2,7 +2,7 @@ import { Injectable } from '@nestjs/common';
 import { EntityManager } from 'typeorm';
 import { ChangeGroup } from '../common/change-groups';
 import { TransactionRunner } from '../database/transaction-runner';
-import { ChangeNotifier, CommittedChange } from './change-notifier';
+import { ChangeNotifier } from './change-notifier';
 import { bumpRevision, Deletion, recordDeletions } from './sync-revisions';
 
 /** One write of a user's data in progress: its transaction and the sync revision its rows carry. */
@@ -13,7 +13,10 @@ export interface UserWrite {
   readonly revision: number;
   /** Tombstones (for GET /api/sync) of rows this write deleted. */
   deleted(deletions: Deletion[]): Promise<void>;
-  /** Says the work changed nothing after all (an import of a file already imported): nothing is announced. */
+  /**
+   * Says the work changed nothing after all (an import of a file already imported, an empty PATCH):
+   * the transaction is rolled back (the revision bump with it) and nothing is announced.
+   */
   unchanged(): void;
 }
 
@@ -53,18 +56,28 @@ export class UserWrites {
   }
 
   async write<T>(userId: number, groups: readonly ChangeGroup[], work: (write: UserWrite) => Promise<T>): Promise<T> {
-    let committed: CommittedChange | null = null;
-    const result = await this.transactions.run(async (manager) => {
-      const write = new OpenWrite(manager, userId, await bumpRevision(manager, userId));
-      const value = await work(write);
-      if (write.changedNothing) return value;
-      for (const hook of this.hooks) await hook(write, groups);
-      committed = { userId, groups, revision: write.revision };
-      return value;
-    });
-    if (committed) await this.notifier.committed(committed);
-    return result;
+    let revision = 0;
+    try {
+      const result = await this.transactions.run(async (manager) => {
+        const write = new OpenWrite(manager, userId, await bumpRevision(manager, userId));
+        const value = await work(write);
+        if (write.changedNothing) throw new NothingChanged(value);
+        for (const hook of this.hooks) await hook(write, groups);
+        revision = write.revision;
+        return value;
+      });
+      await this.notifier.committed({ userId, groups, revision });
+      return result;
+    } catch (error) {
+      if (error instanceof NothingChanged) return error.value as T;
+      throw error;
+    }
   }
+}
+
+/** Thrown out of the transaction (rolling it back) when the work said it changed nothing. */
+class NothingChanged {
+  constructor(readonly value: unknown) {}
 }
 
 class OpenWrite implements UserWrite {

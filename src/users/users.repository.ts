@@ -28,10 +28,12 @@ export class UsersRepository {
     return (await this.findById(id))!;
   }
 
-  async updateProfile({ manager, userId }: UserWrite, changes: ProfileChanges): Promise<User | null> {
+  async updateProfile(write: UserWrite, changes: ProfileChanges): Promise<User | null> {
+    const { manager, userId } = write;
     // A DTO may carry declared-but-absent fields as `undefined`: `PATCH {}` changes nothing.
     const given = Object.fromEntries(Object.entries(changes).filter(([, value]) => value !== undefined));
     if (Object.keys(given).length > 0) await manager.update(User, { id: userId }, given);
+    else write.unchanged();
     return manager.findOneBy(User, { id: userId });
   }
 
