@@ -76,8 +76,10 @@ export class UserWrites {
 }
 
 /** Thrown out of the transaction (rolling it back) when the work said it changed nothing. */
-class NothingChanged {
-  constructor(readonly value: unknown) {}
+class NothingChanged extends Error {
+  constructor(readonly value: unknown) {
+    super('the write changed nothing');
+  }
 }
 
 class OpenWrite implements UserWrite {
