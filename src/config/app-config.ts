@@ -47,6 +47,8 @@ export abstract class AppConfig {
   port: number;
   database: DatabaseConfig;
   redisUrl: string | undefined;
+  /** REDIS_PASSWORD: wins over a password in REDIS_URL. */
+  redisPassword: string | undefined;
   /** PEM file of the CA that signed a rediss:// server's certificate (a private CA). */
   redisTlsCaFile: string | undefined;
   cache: {

@@ -22,6 +22,7 @@ export function loadAppConfig(env: Env): AppConfig {
     port: reader.integer('PORT', 3000, 0, 65535),
     database: reader.database(),
     redisUrl: reader.redisUrl(),
+    redisPassword: reader.redisPassword(),
     redisTlsCaFile: reader.readableFile('REDIS_TLS_CA_FILE'),
     cache: {
       enabled: reader.boolean('CACHE_ENABLED', true),
@@ -168,6 +169,14 @@ class EnvReader {
     } catch {
       return this.fail(name, `cannot read the file "${path}"`, undefined);
     }
+  }
+
+  /** Any characters, taken as they are (no trimming, no URL-encoding); it needs REDIS_URL. */
+  redisPassword(): string | undefined {
+    const password = this.env.REDIS_PASSWORD;
+    if (password === undefined || password === '') return undefined;
+    if (this.raw('REDIS_URL') === undefined) return this.fail('REDIS_PASSWORD', 'is set, but REDIS_URL is not (the password of which Redis?)', undefined);
+    return password;
   }
 
   redisUrl(): string | undefined {

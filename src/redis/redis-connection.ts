@@ -6,6 +6,8 @@ import { describeRedisFailure } from './redis-failure';
 export interface RedisConnectionOptions {
   /** PEM file of the CA that signed the server's certificate (rediss:// with a private CA). */
   tlsCaFile?: string;
+  /** The password, when it is not (or should not be) in the URL: it wins over one there. */
+  password?: string;
 }
 
 /**
@@ -19,7 +21,7 @@ export function createRedisConnection(url: string, options: RedisConnectionOptio
   const common = { connectTimeout: 1000, reconnectStrategy: (retries: number) => Math.min(50 * 2 ** retries, 1000) };
   const privateCa = url.startsWith('rediss://') && options.tlsCaFile ? [readFileSync(options.tlsCaFile)] : null;
   const socket = privateCa ? { ...common, tls: true as const, ca: privateCa } : { ...common, keepAlive: true };
-  const client: RedisClientType = createClient({ url, disableOfflineQueue: true, socket });
+  const client: RedisClientType = createClient({ ...withPassword(url, options.password), disableOfflineQueue: true, socket });
   reportStateChanges(client, serverOf(url));
   return client;
 }
@@ -48,6 +50,14 @@ function reportStateChanges(client: RedisClientType, server: string): void {
 }
 
 /** host:port of a Redis URL, without its credentials. */
+/** node-redis lets a password in the URL win over the `password` option: the option's wins here, so it is taken out of the URL. */
+function withPassword(url: string, password: string | undefined): { url: string; password?: string } {
+  if (password === undefined) return { url };
+  const parsed = new URL(url);
+  parsed.password = '';
+  return { url: parsed.toString(), password };
+}
+
 function serverOf(url: string): string {
   const parsed = new URL(url);
   return `${parsed.protocol}//${parsed.hostname}:${parsed.port || '6379'}`;

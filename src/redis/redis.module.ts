@@ -14,7 +14,7 @@ export const redisConnectionProvider: Provider = {
   inject: [AppConfig],
   useFactory: async (config: AppConfig): Promise<RedisClientType | null> => {
     if (!config.redisUrl) return null;
-    const client = createRedisConnection(config.redisUrl, { tlsCaFile: config.redisTlsCaFile });
+    const client = createRedisConnection(config.redisUrl, { tlsCaFile: config.redisTlsCaFile, password: config.redisPassword });
     await connectInBackground(client, 1000);
     return client;
   },

@@ -45,6 +45,11 @@ describe('settings checked at start-up', () => {
     expect(() => loadAppConfig({ [name]: value })).toThrow(name);
   });
 
+  it('takes REDIS_PASSWORD as it is (any characters) and refuses it without REDIS_URL', () => {
+    expect(() => loadAppConfig({ REDIS_PASSWORD: 'p@ss:w/rd#1' })).toThrow(/REDIS_PASSWORD: is set, but REDIS_URL is not/);
+    expect(loadAppConfig({ REDIS_URL: 'redis://cache:6379/0', REDIS_PASSWORD: ' p@ss:w/rd#1 ' }).redisPassword).toBe(' p@ss:w/rd#1 ');
+  });
+
   it('names every bad setting at once', () => {
     expect(() => loadAppConfig({ PORT: 'x', LOG_LEVEL: 'loud', RATE_LIMIT_PER_USER: '0' })).toThrow(/PORT[\s\S]*RATE_LIMIT_PER_USER[\s\S]*LOG_LEVEL/);
   });

@@ -12,16 +12,19 @@ export class RedisServer {
     return `redis://127.0.0.1:${this.port}`;
   }
 
-  static async start(): Promise<RedisServer> {
+  private extraArgs: string[] = [];
+
+  /** `extraArgs`: more redis-server arguments (a password: `['--requirepass', 'secret']`). */
+  static async start(extraArgs: string[] = []): Promise<RedisServer> {
     const server = new RedisServer(await freePort());
+    server.extraArgs = extraArgs;
     await server.start();
     return server;
   }
 
   async start(): Promise<void> {
-    this.process = spawn('redis-server', ['--port', String(this.port), '--bind', '127.0.0.1', '--save', '', '--appendonly', 'no'], {
-      stdio: 'ignore',
-    });
+    const args = ['--port', String(this.port), '--bind', '127.0.0.1', '--save', '', '--appendonly', 'no', ...this.extraArgs];
+    this.process = spawn('redis-server', args, { stdio: 'ignore' });
     await this.waitUntilReady();
   }
 
@@ -46,7 +49,8 @@ export class RedisServer {
   }
 
   async command(...args: string[]): Promise<unknown> {
-    const client = createClient({ url: this.url });
+    const requirepass = this.extraArgs.indexOf('--requirepass');
+    const client = createClient({ url: this.url, password: requirepass >= 0 ? this.extraArgs[requirepass + 1] : undefined });
     await client.connect();
     try {
       return await client.sendCommand(args);
