@@ -4,9 +4,14 @@ import { DataSource } from 'typeorm';
 import { REDIS_CONNECTION } from '../../src/redis/redis.module';
 import { RedisServer } from '../support/redis-server';
 import { startTestApp, TestApp } from '../support/test-app';
-import { sleep } from './ops-support';
+import { waitUntil } from './ops-support';
 
 /** A login whose body arrives in two parts: in flight until `finish()` sends the rest. */
+/** Open connections of the app's HTTP server. */
+function connections(testApp: TestApp): Promise<number> {
+  return new Promise((resolve, reject) => testApp.app.getHttpServer().getConnections((error, count) => (error ? reject(error) : resolve(count))));
+}
+
 function slowRequest(port: number): { finish(): void; answer: Promise<string>; socket: Socket } {
   const body = JSON.stringify({ email: 'slow@example.test', password: 'not the password' });
   const socket = connect(port, '127.0.0.1');
@@ -51,9 +56,9 @@ describe('graceful shutdown', () => {
     const { testApp, port } = await listening();
     const { app } = testApp;
     const inFlight = slowRequest(port);
-    await sleep(100);
+    await waitUntil(async () => (await connections(testApp)) > 0, 'the server holds the request');
     const closing = testApp.close();
-    await sleep(100);
+    await waitUntil(() => !testApp.app.getHttpServer().listening, 'the server stops listening');
 
     const readiness = await app.getHttpAdapter().getInstance().inject({ method: 'GET', url: '/health/ready' });
     expect(readiness.statusCode).toBe(503);
@@ -71,7 +76,7 @@ describe('graceful shutdown', () => {
   it('cuts a request still in flight after SHUTDOWN_GRACE_MS', async () => {
     const { testApp, port } = await listening({ SHUTDOWN_GRACE_MS: '300' });
     const stuck = slowRequest(port);
-    await sleep(100);
+    await waitUntil(async () => (await connections(testApp)) > 0, 'the server holds the request');
     const started = performance.now();
     await testApp.close();
     expect(performance.now() - started).toBeLessThan(2000);

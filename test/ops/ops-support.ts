@@ -58,6 +58,15 @@ export function sleep(ms: number): Promise<void> {
   return new Promise((resolve) => setTimeout(resolve, ms));
 }
 
+/** Polls `condition` every 10 ms until it holds (a test waits for what it needs, not for a fixed time); fails after `timeoutMs`. */
+export async function waitUntil(condition: () => boolean | Promise<boolean>, what: string, timeoutMs = 10_000): Promise<void> {
+  const deadline = Date.now() + timeoutMs;
+  while (!(await condition())) {
+    if (Date.now() > deadline) throw new Error(`timed out waiting until ${what}`);
+    await sleep(10);
+  }
+}
+
 /** A made-up client address, so that each test has rate-limit buckets of its own. */
 let lastAddress = 0;
 export function freshAddress(): string {
