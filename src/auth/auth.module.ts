@@ -10,6 +10,7 @@ import { AuthController } from './auth.controller';
 import { AuthService } from './auth.service';
 import { JwtAuthGuard } from './jwt-auth.guard';
 import { PasswordHasher } from './password-hasher';
+import { RefreshCookiePolicy } from './refresh-cookie-policy';
 import { RolesGuard } from './roles.guard';
 import { SessionResolver } from './session-resolver';
 
@@ -32,6 +33,7 @@ import { SessionResolver } from './session-resolver';
     AccountService,
     AccessTokenService,
     PasswordHasher,
+    RefreshCookiePolicy,
     SessionResolver,
     { provide: APP_GUARD, useClass: JwtAuthGuard },
     { provide: APP_GUARD, useClass: RolesGuard },

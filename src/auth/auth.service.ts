@@ -1,4 +1,4 @@
-import { BadRequestException, ConflictException, Injectable, UnauthorizedException } from '@nestjs/common';
+import { ConflictException, Injectable, UnauthorizedException } from '@nestjs/common';
 import { isUniqueViolation } from '../common/database/database-errors';
 import { IssuedRefresh, SessionsService } from '../sessions/sessions.service';
 import { toUserResponse, UserResponse } from '../users/user-response';
@@ -11,6 +11,7 @@ import { RegisterDto } from './dto/register.dto';
 import { TokenPairResponse } from './dto/token-pair.response';
 import { PasswordHasher } from './password-hasher';
 import { RefreshChannel } from './refresh-channel';
+import { RefreshCookiePolicy } from './refresh-cookie-policy';
 import { SessionResolver } from './session-resolver';
 
 /** Accounts in, sessions out: register, login, refresh, logout. */
@@ -22,6 +23,7 @@ export class AuthService {
     private readonly tokens: AccessTokenService,
     private readonly sessions: SessionsService,
     private readonly resolver: SessionResolver,
+    private readonly cookiePolicy: RefreshCookiePolicy,
   ) {}
 
   async register(dto: RegisterDto): Promise<UserResponse> {
@@ -50,10 +52,13 @@ export class AuthService {
     return channel.deliver(await this.pair(await this.sessions.start(user.id, channel.userAgent)));
   }
 
-  /** Rotation (API.md § Sessions); the token comes from the body, else from the cookie. */
-  async refresh(dto: RefreshDto, channel: RefreshChannel): Promise<TokenPairResponse> {
-    const presented = channel.presented(dto.refreshToken);
-    if (presented === undefined) throw new BadRequestException('refreshToken is required (in the body, or as the __Host-refresh cookie)');
+  /** Rotation (API.md § Sessions); the token comes from the body, else from the cookie (when RefreshCookiePolicy allows it). */
+  async refresh(dto: RefreshDto, channel: RefreshChannel): Promise<TokenPairResponse | undefined> {
+    const presented = this.cookiePolicy.presented(dto.refreshToken, channel);
+    if (presented === undefined) {
+      channel.nothing();
+      return undefined;
+    }
     return channel.deliver(await this.pair(await this.sessions.rotate(presented)));
   }
 

@@ -42,6 +42,7 @@ export function loadAppConfig(env: Env): AppConfig {
     sync: { tombstoneDays: reader.integer('SYNC_TOMBSTONE_DAYS', 90, 1, 36500) },
     adminEmails: reader.list('ADMIN_EMAILS').map((email) => email.toLowerCase()),
     corsOrigins: reader.list('CORS_ORIGINS'),
+    publicUrl: reader.origin('PUBLIC_URL'),
     trustProxyHops: reader.integer('TRUST_PROXY_HOPS', 0, 0, 10),
     rateLimit: readRateLimits(reader),
     metricsEnabled: reader.boolean('METRICS_ENABLED', true),
@@ -168,6 +169,16 @@ class EnvReader {
     } catch {
       return this.fail(name, `cannot read the file "${path}"`, undefined);
     }
+  }
+
+  /** An http(s) origin such as https://habits.example.org (a trailing slash is fine; a path, query or fragment is not). */
+  origin(name: string): string | null {
+    const value = this.raw(name);
+    if (value === undefined) return null;
+    const url = isUrl(value) ? new URL(value) : undefined;
+    const plain = url !== undefined && /^https?:$/.test(url.protocol) && url.pathname === '/' && !url.search && !url.hash && !url.username;
+    if (!plain) return this.fail(name, `expected an origin such as https://habits.example.org, got "${value}"`, null);
+    return url.origin;
   }
 
   redisUrl(): string | undefined {
