@@ -10,7 +10,8 @@ interface BearerRequest extends RequestWithPrincipal {
   headers: Record<string, string | string[] | undefined>;
 }
 
-const BEARER = /^Bearer ([A-Za-z0-9_\-.]+)$/;
+/** RFC 9110 §11.1: the scheme is case-insensitive (`Bearer`, `bearer`, `BEARER`). */
+const BEARER = /^Bearer +([A-Za-z0-9_\-.]+)$/i;
 
 /** Global guard, deny by default: every route needs a valid, unrevoked bearer token unless @Public(). */
 @Injectable()
