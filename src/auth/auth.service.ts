@@ -49,6 +49,9 @@ export class AuthService {
     const user = await this.users.findByEmail(dto.email.trim());
     const valid = await this.hasher.verify(dto.password, user?.passwordHash);
     if (!user || !valid) throw new UnauthorizedException('Invalid email or password');
+    if (this.hasher.needsRehash(user.passwordHash)) {
+      await this.users.replacePasswordHash(user.id, user.passwordHash, await this.hasher.hash(dto.password));
+    }
     return channel.deliver(await this.pair(await this.sessions.start(user.id, channel.userAgent)));
   }
 

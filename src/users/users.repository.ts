@@ -39,6 +39,11 @@ export class UsersRepository {
     await this.users.update({ id }, { passwordHash });
   }
 
+  /** Replaces a hash only while it is still `current` (a rehash never undoes a password change made meanwhile). */
+  async replacePasswordHash(id: number, current: string, passwordHash: string): Promise<void> {
+    await this.users.update({ id, passwordHash: current }, { passwordHash });
+  }
+
   /**
    * Deletes the user and every row of theirs in one transaction. Each table is named (children
    * first) rather than left to ON DELETE CASCADE, so nothing depends on the database enforcing

@@ -1,5 +1,7 @@
 import request from 'supertest';
 import { DataSource } from 'typeorm';
+import { legacyScryptHash } from '../../src/auth/password-hasher';
+import { User } from '../../src/users/user.entity';
 import { ApiClient } from '../support/api-client';
 import { startTestApp, TestApp } from '../support/test-app';
 import { createTestDatabase, TestDatabase } from '../support/test-database';
@@ -45,6 +47,17 @@ describe.each(['sqlite', 'postgres'] as const)('low findings of the probe on %s'
     expect(typeof score).toBe('number');
     expect(score).toBeGreaterThan(0);
     expect(score).toBeLessThanOrEqual(1);
+  });
+
+  it('verifies an old scrypt hash at login and replaces it with argon2id, and the password keeps working', async () => {
+    const session = await api.register();
+    const users = testApp.app.get(DataSource).getRepository(User);
+    await users.update({ id: session.userId }, { passwordHash: await legacyScryptHash('correct horse battery') });
+    const login = () => http().post('/api/auth/login').send({ email: session.email, password: 'correct horse battery' });
+    expect((await login()).status).toBe(200);
+    expect((await users.findOneByOrFail({ id: session.userId })).passwordHash).toMatch(/^\$argon2id\$v=19\$m=19456,t=2,p=1\$/);
+    expect((await login()).status).toBe(200);
+    expect((await http().post('/api/auth/login').send({ email: session.email, password: 'wrong horse battery' })).status).toBe(401);
   });
 
   it('reports the database down on /health/ready while it refuses writes, and up again once it takes them', async () => {
