@@ -10,6 +10,7 @@ import { ChangePasswordDto } from './dto/change-password.dto';
 import { DeleteAccountDto } from './dto/delete-account.dto';
 import { UpdateProfileDto } from './dto/update-profile.dto';
 import { PasswordHasher } from './password-hasher';
+import { SessionResolver } from './session-resolver';
 import { RefreshChannel } from './refresh-channel';
 
 /**
@@ -23,17 +24,19 @@ export class AccountService {
     private readonly hasher: PasswordHasher,
     private readonly sessions: SessionsService,
     private readonly changes: ChangeNotifier,
+    private readonly resolver: SessionResolver,
   ) {}
 
   async me(principal: AuthUser): Promise<UserResponse> {
-    return toUserResponse(await this.existing(principal), principal.role);
+    const user = await this.existing(principal);
+    return toUserResponse(user, this.resolver.roleOf(user));
   }
 
   async updateProfile(principal: AuthUser, dto: UpdateProfileDto): Promise<UserResponse> {
     const user = await this.users.updateProfile(principal.id, dto);
     if (!user) throw new UnauthorizedException();
     await this.changes.committed(principal.id, CHANGES.profile);
-    return toUserResponse(user, principal.role);
+    return toUserResponse(user, this.resolver.roleOf(user));
   }
 
   /** Every other session of the user ends; this one stays. */

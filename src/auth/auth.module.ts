@@ -6,6 +6,7 @@ import { SessionsModule } from '../sessions/sessions.module';
 import { UsersModule } from '../users/users.module';
 import { AccessTokenService } from './access-token.service';
 import { AccountService } from './account.service';
+import { AdminEmailsWarning } from './admin-emails-warning';
 import { AuthController } from './auth.controller';
 import { AuthService } from './auth.service';
 import { JwtAuthGuard } from './jwt-auth.guard';
@@ -31,6 +32,7 @@ import { SessionResolver } from './session-resolver';
   providers: [
     AuthService,
     AccountService,
+    AdminEmailsWarning,
     AccessTokenService,
     PasswordHasher,
     RefreshCookiePolicy,

@@ -37,7 +37,7 @@ export class AuthService {
         timezone: dto.timezone ?? 'UTC',
         dayStartHour: dto.dayStartHour ?? 0,
       });
-      return toUserResponse(user, this.resolver.roleOf(user.email));
+      return toUserResponse(user, this.resolver.roleOf(user));
     } catch (error) {
       if (isUniqueViolation(error)) throw emailTaken();
       throw error;

@@ -13,9 +13,10 @@ import { Sessions1764000000000 } from './migrations/1764000000000-sessions';
 import { HabitTargetType1764000001000 } from './migrations/1764000001000-habit-target-type';
 import { HabitCheckpoints1764000001001 } from './migrations/1764000001001-habit-checkpoints';
 import { SyncRevisions1764000002000 } from './migrations/1764000002000-sync-revisions';
+import { UserRole1765000010000 } from './migrations/1765000010000-user-role';
 import { TransactionRunner } from './transaction-runner';
 
-export const MIGRATIONS = [InitialSchema1732200000000, Sessions1764000000000, HabitTargetType1764000001000, HabitCheckpoints1764000001001, SyncRevisions1764000002000];
+export const MIGRATIONS = [InitialSchema1732200000000, Sessions1764000000000, HabitTargetType1764000001000, HabitCheckpoints1764000001001, SyncRevisions1764000002000, UserRole1765000010000];
 
 /** TypeORM on SQLite (embedded default) or PostgreSQL; start-up runs pending migrations. Global: every repository may use TransactionRunner. */
 @Global()

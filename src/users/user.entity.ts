@@ -1,5 +1,7 @@
 import { Column, CreateDateColumn, Entity, PrimaryGeneratedColumn } from 'typeorm';
 
+export type StoredRole = 'user' | 'admin';
+
 @Entity('users')
 export class User {
   @PrimaryGeneratedColumn()
@@ -21,6 +23,10 @@ export class User {
   /** "Today" starts this many hours after midnight in `timezone` (0..23). */
   @Column({ name: 'day_start_hour', type: 'integer', default: 0 })
   dayStartHour: number;
+
+  /** Granted by the operator (`npm run admin -- grant <email>`); ADMIN_EMAILS may add admins on top (SessionResolver.roleOf). */
+  @Column({ type: 'varchar', length: 10, default: 'user' })
+  role: StoredRole;
 
   @CreateDateColumn({ name: 'created_at' })
   createdAt: Date;

@@ -2,7 +2,7 @@ import { Injectable } from '@nestjs/common';
 import { InjectRepository } from '@nestjs/typeorm';
 import { Repository } from 'typeorm';
 import { TransactionRunner } from '../database/transaction-runner';
-import { User } from './user.entity';
+import { StoredRole, User } from './user.entity';
 
 export type NewUser = Pick<User, 'email' | 'passwordHash' | 'displayName' | 'timezone' | 'dayStartHour'>;
 export type ProfileChanges = Partial<Pick<User, 'displayName' | 'timezone' | 'dayStartHour'>>;
@@ -37,6 +37,14 @@ export class UsersRepository {
 
   async updatePasswordHash(id: number, passwordHash: string): Promise<void> {
     await this.users.update({ id }, { passwordHash });
+  }
+
+  /** The operator's grant or revocation; the user, or null when no account has that email. */
+  async setRole(email: string, role: StoredRole): Promise<User | null> {
+    const user = await this.findByEmail(email);
+    if (!user) return null;
+    await this.users.update({ id: user.id }, { role });
+    return this.findById(user.id);
   }
 
   /** Replaces a hash only while it is still `current` (a rehash never undoes a password change made meanwhile). */
