@@ -7,6 +7,7 @@ import { DocumentBuilder, OpenAPIObject, SwaggerModule } from '@nestjs/swagger';
 import { Logger } from 'nestjs-pino';
 import { HttpExceptionFilter } from './common/filters/http-exception.filter';
 import { registerBodyParsers } from './common/http/body-parsing';
+import { corsOptions, mergeVary } from './common/http/cors-policy';
 import { API_SECURITY_HEADERS, DOCS_SECURITY_HEADERS, WEB_SECURITY_HEADERS } from './common/http/security-headers';
 import { finishDocument } from './common/openapi/finish-document';
 import { ApiValidationPipe } from './common/pipes/api-validation.pipe';
@@ -43,7 +44,7 @@ export function createFastifyAdapter(): FastifyAdapter {
     // Cached routes set their own `private, no-cache` (CachedResponseInterceptor); every other answer is not to be stored.
     if (request.url.startsWith('/api')) {
       if (!reply.hasHeader('cache-control')) void reply.header('cache-control', 'private, no-store');
-      void reply.header('vary', 'Authorization');
+      void reply.header('vary', mergeVary(reply.getHeader('vary'), 'Authorization'));
     }
   });
   return adapter;
@@ -77,8 +78,7 @@ export async function configureApp(app: NestFastifyApplication): Promise<NestFas
   app.useGlobalPipes(new ApiValidationPipe({ whitelist: true, forbidNonWhitelisted: true, transform: true }));
   app.useGlobalFilters(new HttpExceptionFilter());
   // Credentials (the refresh cookie) only for the listed origins; no origin at all otherwise.
-  const corsAllowed = config.corsOrigins.length > 0;
-  app.enableCors({ origin: corsAllowed ? config.corsOrigins : false, credentials: corsAllowed });
+  app.enableCors(corsOptions(config.corsOrigins));
   await app.register(fastifyCookie);
   app.enableShutdownHooks();
   observeRequests(app, config);

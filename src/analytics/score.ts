@@ -35,6 +35,8 @@ export interface ScoreRule {
   atMost: boolean;
   /** T = target × N (numeric habits). */
   total: number;
+  /** The habit's target (numeric habits), to scale sums that would overflow. */
+  target: number;
   /** score(startDate − 1). */
   initial: number;
 }
@@ -71,6 +73,7 @@ export function scoreRule(habit: Omit<ScoreHabit, 'startDate'>): ScoreRule {
     numeric,
     atMost,
     total: habit.target * times,
+    target: habit.target,
     initial: atMost ? 1 : 0,
   };
 }
@@ -140,15 +143,32 @@ export class ScoreTracker {
   private contribution(day: number): number {
     const rule = this.rule;
     if (!rule.numeric) return Math.min(1, this.count / rule.times);
-    let sum = 0;
-    if (this.count > 0) {
-      for (let d = day - rule.days + 1; d <= day; d++) {
-        const slot = this.slot(d);
-        if (this.done[slot] === 1) sum += this.values[slot];
-      }
-    }
+    const sum = this.windowSum(day, 1);
+    if (!Number.isFinite(sum) || !Number.isFinite(rule.total)) return this.scaledContribution(day);
     if (rule.atMost) return Math.min(1, Math.max(0, 1 - (sum - rule.total) / rule.total));
     return Math.min(1, sum / rule.total);
+  }
+
+  /** The window's done values, each divided by `divisor`, oldest first. */
+  private windowSum(day: number, divisor: number): number {
+    let sum = 0;
+    if (this.count === 0) return sum;
+    for (let d = day - this.rule.days + 1; d <= day; d++) {
+      const slot = this.slot(d);
+      if (this.done[slot] === 1) sum += this.values[slot] / divisor;
+    }
+    return sum;
+  }
+
+  /**
+   * c(d) for values or targets near Number.MAX_VALUE (1.7e308 + 1.7e308 is Infinity, and ∞/∞ NaN):
+   * the same ratio sum / T computed as (Σ value/target) / N, which stays finite (or is +∞ when a
+   * value dwarfs a tiny target, which the clamp turns into 1, or 0 for at_most).
+   */
+  private scaledContribution(day: number): number {
+    const ratio = this.windowSum(day, this.rule.target) / this.rule.times;
+    if (this.rule.atMost) return Math.min(1, Math.max(0, 2 - ratio));
+    return Math.min(1, ratio);
   }
 }
 

@@ -11,6 +11,7 @@ import { ChangePasswordDto } from './dto/change-password.dto';
 import { DeleteAccountDto } from './dto/delete-account.dto';
 import { UpdateProfileDto } from './dto/update-profile.dto';
 import { PasswordHasher } from './password-hasher';
+import { SessionResolver } from './session-resolver';
 import { RefreshChannel } from './refresh-channel';
 
 /**
@@ -25,10 +26,12 @@ export class AccountService {
     private readonly sessions: SessionsService,
     private readonly changes: ChangeNotifier,
     private readonly writes: UserWrites,
+    private readonly resolver: SessionResolver,
   ) {}
 
   async me(principal: AuthUser): Promise<UserResponse> {
-    return toUserResponse(await this.existing(principal), principal.role);
+    const user = await this.existing(principal);
+    return toUserResponse(user, this.resolver.roleOf(user));
   }
 
   async updateProfile(principal: AuthUser, dto: UpdateProfileDto): Promise<UserResponse> {
@@ -37,7 +40,7 @@ export class AccountService {
       if (!updated) throw new UnauthorizedException();
       return updated;
     });
-    return toUserResponse(user, principal.role);
+    return toUserResponse(user, this.resolver.roleOf(user));
   }
 
   /** Every other session of the user ends; this one stays. */

@@ -60,9 +60,13 @@ export class AuthController {
   @Post('refresh')
   @HttpCode(HttpStatus.OK)
   @ApiHeader(COOKIE_HEADER)
-  @ApiOkResponse({ type: TokenPairResponse, description: 'A new pair for the same session', headers: SET_COOKIE })
-  @ApiErrors(400, { 401: 'Unknown, expired, revoked or reused refresh token (a reused one ends its session)' })
-  refresh(@Body() dto: RefreshDto, @RefreshTokenChannel() channel: RefreshChannel): Promise<TokenPairResponse> {
+  @ApiOkResponse({ type: TokenPairResponse, description: 'A new pair for the same session (by cookie: the new token only in the cookie)', headers: SET_COOKIE })
+  @ApiNoContentResponse({ description: '`X-Refresh-Cookie: 1` with no token in the body and no cookie: nothing to refresh' })
+  @ApiErrors(400, {
+    401: 'Unknown, expired, revoked or reused refresh token (a reused one ends its session)',
+    403: 'A refresh by cookie without `X-Refresh-Cookie: 1`, or from an origin that is neither the API\'s own nor in CORS_ORIGINS (the session is untouched)',
+  })
+  refresh(@Body() dto: RefreshDto, @RefreshTokenChannel() channel: RefreshChannel): Promise<TokenPairResponse | undefined> {
     return this.auth.refresh(dto, channel);
   }
 

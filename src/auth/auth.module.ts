@@ -6,10 +6,12 @@ import { SessionsModule } from '../sessions/sessions.module';
 import { UsersModule } from '../users/users.module';
 import { AccessTokenService } from './access-token.service';
 import { AccountService } from './account.service';
+import { AdminEmailsWarning } from './admin-emails-warning';
 import { AuthController } from './auth.controller';
 import { AuthService } from './auth.service';
 import { JwtAuthGuard } from './jwt-auth.guard';
 import { PasswordHasher } from './password-hasher';
+import { RefreshCookiePolicy } from './refresh-cookie-policy';
 import { RolesGuard } from './roles.guard';
 import { SessionResolver } from './session-resolver';
 
@@ -30,8 +32,10 @@ import { SessionResolver } from './session-resolver';
   providers: [
     AuthService,
     AccountService,
+    AdminEmailsWarning,
     AccessTokenService,
     PasswordHasher,
+    RefreshCookiePolicy,
     SessionResolver,
     { provide: APP_GUARD, useClass: JwtAuthGuard },
     { provide: APP_GUARD, useClass: RolesGuard },

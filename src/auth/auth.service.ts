@@ -1,4 +1,4 @@
-import { BadRequestException, ConflictException, Injectable, UnauthorizedException } from '@nestjs/common';
+import { ConflictException, Injectable, UnauthorizedException } from '@nestjs/common';
 import { localeFromAcceptLanguage } from '../common/i18n/locale';
 import { isUniqueViolation } from '../common/database/database-errors';
 import { IssuedRefresh, SessionsService } from '../sessions/sessions.service';
@@ -12,6 +12,7 @@ import { RegisterDto } from './dto/register.dto';
 import { TokenPairResponse } from './dto/token-pair.response';
 import { PasswordHasher } from './password-hasher';
 import { RefreshChannel } from './refresh-channel';
+import { RefreshCookiePolicy } from './refresh-cookie-policy';
 import { SessionResolver } from './session-resolver';
 
 /** Accounts in, sessions out: register, login, refresh, logout. */
@@ -23,6 +24,7 @@ export class AuthService {
     private readonly tokens: AccessTokenService,
     private readonly sessions: SessionsService,
     private readonly resolver: SessionResolver,
+    private readonly cookiePolicy: RefreshCookiePolicy,
   ) {}
 
   /** `acceptLanguage` (the request's header) chooses the locale when the body names none. */
@@ -38,7 +40,7 @@ export class AuthService {
         dayStartHour: dto.dayStartHour ?? 0,
         locale: dto.locale ?? localeFromAcceptLanguage(acceptLanguage),
       });
-      return toUserResponse(user, this.resolver.roleOf(user.email));
+      return toUserResponse(user, this.resolver.roleOf(user));
     } catch (error) {
       if (isUniqueViolation(error)) throw emailTaken();
       throw error;
@@ -50,13 +52,19 @@ export class AuthService {
     const user = await this.users.findByEmail(dto.email.trim());
     const valid = await this.hasher.verify(dto.password, user?.passwordHash);
     if (!user || !valid) throw new UnauthorizedException('Invalid email or password');
+    if (this.hasher.needsRehash(user.passwordHash)) {
+      await this.users.replacePasswordHash(user.id, user.passwordHash, await this.hasher.hash(dto.password));
+    }
     return channel.deliver(await this.pair(await this.sessions.start(user.id, channel.userAgent)));
   }
 
-  /** Rotation (API.md § Sessions); the token comes from the body, else from the cookie. */
-  async refresh(dto: RefreshDto, channel: RefreshChannel): Promise<TokenPairResponse> {
-    const presented = channel.presented(dto.refreshToken);
-    if (presented === undefined) throw new BadRequestException('refreshToken is required (in the body, or as the __Host-refresh cookie)');
+  /** Rotation (API.md § Sessions); the token comes from the body, else from the cookie (when RefreshCookiePolicy allows it). */
+  async refresh(dto: RefreshDto, channel: RefreshChannel): Promise<TokenPairResponse | undefined> {
+    const presented = this.cookiePolicy.presented(dto.refreshToken, channel);
+    if (presented === undefined) {
+      channel.nothing();
+      return undefined;
+    }
     return channel.deliver(await this.pair(await this.sessions.rotate(presented)));
   }
 

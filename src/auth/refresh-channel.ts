@@ -1,4 +1,4 @@
-import { createParamDecorator, ExecutionContext } from '@nestjs/common';
+import { createParamDecorator, ExecutionContext, HttpStatus } from '@nestjs/common';
 // The plugin's type augmentation: request.cookies, reply.setCookie/clearCookie (registered in app.setup.ts).
 import type {} from '@fastify/cookie';
 import type { FastifyReply, FastifyRequest } from 'fastify';
@@ -12,7 +12,7 @@ const COOKIE_OPTIONS = { httpOnly: true, secure: true, sameSite: 'strict', path:
 /**
  * How a refresh token travels for one request: in the JSON body, or (with `X-Refresh-Cookie: 1`)
  * as the `__Host-refresh` cookie. Controllers get one through `@RefreshTokenChannel()` and hand
- * it to the service, which decides what to send.
+ * it to the service, which decides what to send (RefreshCookiePolicy decides whether the cookie may be used).
  */
 export class RefreshChannel {
   constructor(
@@ -24,17 +24,40 @@ export class RefreshChannel {
     return this.request.headers['user-agent'];
   }
 
-  /** The token of the body, else the cookie's. */
-  presented(bodyToken: string | undefined): string | undefined {
-    return bodyToken ?? this.request.cookies?.[REFRESH_COOKIE];
+  /** The client asked for the cookie (`X-Refresh-Cookie: 1`). */
+  get cookieRequested(): boolean {
+    return this.request.headers[REFRESH_COOKIE_HEADER] === '1';
+  }
+
+  /** The `__Host-refresh` cookie the request carries, if any. */
+  get cookieToken(): string | undefined {
+    const value = this.request.cookies?.[REFRESH_COOKIE];
+    return value === undefined || value === '' ? undefined : value;
+  }
+
+  /** The request's `Origin` header (browsers send it on every cross-origin and on same-origin POST requests). */
+  get origin(): string | undefined {
+    const origin = this.request.headers.origin;
+    return typeof origin === 'string' ? origin : undefined;
+  }
+
+  /** The origin this request was addressed to: its scheme and `Host` header. */
+  get requestOrigin(): string | undefined {
+    const host = this.request.headers.host;
+    return host === undefined ? undefined : `${this.request.protocol}://${host}`;
   }
 
   /** The answer to send: with the header, the refresh token goes into the cookie instead of the body. */
   deliver(tokens: Required<TokenPairResponse>): TokenPairResponse {
-    if (this.request.headers[REFRESH_COOKIE_HEADER] !== '1') return tokens;
+    if (!this.cookieRequested) return tokens;
     const { refreshToken, ...rest } = tokens;
     void this.reply.setCookie(REFRESH_COOKIE, refreshToken, { ...COOKIE_OPTIONS, maxAge: tokens.refreshExpiresIn });
     return rest;
+  }
+
+  /** Nothing to refresh (a signed-out browser): 204 with no body. */
+  nothing(): void {
+    void this.reply.status(HttpStatus.NO_CONTENT);
   }
 
   /** Logout, logout-all and account deletion: the browser forgets the cookie. */

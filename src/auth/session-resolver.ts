@@ -64,8 +64,9 @@ export class SessionResolver {
     return { ...this.accept(user, claims, entry), prefetched };
   }
 
-  roleOf(email: string): UserRole {
-    return this.config.adminEmails.includes(email.toLowerCase()) ? 'admin' : 'user';
+  /** The operator's grant (the users row), or ADMIN_EMAILS (a development convenience). */
+  roleOf(user: Pick<User, 'email' | 'role'>): UserRole {
+    return user.role === 'admin' || this.config.adminEmails.includes(user.email.toLowerCase()) ? 'admin' : 'user';
   }
 
   private async loadIfValid(userId: number, claims: AccessTokenClaims): Promise<User | null> {
@@ -86,7 +87,7 @@ export class SessionResolver {
     const principal: AuthUser = {
       id: user.id,
       email: user.email,
-      role: this.roleOf(user.email),
+      role: this.roleOf(user),
       timezone: user.timezone,
       dayStartHour: user.dayStartHour,
       sessionId: claims.sid,

@@ -71,6 +71,8 @@ export abstract class AppConfig {
   sync: { tombstoneDays: number };
   adminEmails: string[];
   corsOrigins: string[];
+  /** PUBLIC_URL: the API's public origin (`https://habits.example.org`, no path), or null when not set. */
+  publicUrl: string | null;
   /**
    * How many reverse proxies (load balancers) stand in front of the API and append to
    * X-Forwarded-For. 0: the client is the TCP peer and X-Forwarded-For is ignored.

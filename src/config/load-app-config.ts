@@ -43,6 +43,7 @@ export function loadAppConfig(env: Env): AppConfig {
     sync: { tombstoneDays: reader.integer('SYNC_TOMBSTONE_DAYS', 90, 1, 36500) },
     adminEmails: reader.list('ADMIN_EMAILS').map((email) => email.toLowerCase()),
     corsOrigins: reader.list('CORS_ORIGINS'),
+    publicUrl: reader.origin('PUBLIC_URL'),
     trustProxyHops: reader.integer('TRUST_PROXY_HOPS', 0, 0, 10),
     rateLimit: readRateLimits(reader),
     metricsEnabled: reader.boolean('METRICS_ENABLED', true),
@@ -177,6 +178,16 @@ class EnvReader {
     if (password === undefined || password === '') return undefined;
     if (this.raw('REDIS_URL') === undefined) return this.fail('REDIS_PASSWORD', 'is set, but REDIS_URL is not (the password of which Redis?)', undefined);
     return password;
+  }
+
+  /** An http(s) origin such as https://habits.example.org (a trailing slash is fine; a path, query or fragment is not). */
+  origin(name: string): string | null {
+    const value = this.raw(name);
+    if (value === undefined) return null;
+    const url = isUrl(value) ? new URL(value) : undefined;
+    const plain = url !== undefined && /^https?:$/.test(url.protocol) && url.pathname === '/' && !url.search && !url.hash && !url.username;
+    if (!plain) return this.fail(name, `expected an origin such as https://habits.example.org, got "${value}"`, null);
+    return url.origin;
   }
 
   redisUrl(): string | undefined {

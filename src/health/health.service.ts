@@ -1,5 +1,9 @@
+import { constants } from 'node:fs';
+import { access } from 'node:fs/promises';
+import { dirname } from 'node:path';
 import { Injectable } from '@nestjs/common';
 import { DataSource } from 'typeorm';
+import { AppConfig } from '../config/app-config';
 import { withDeadline } from '../redis/deadline';
 import { CacheStore } from '../cache/cache-store';
 
@@ -20,6 +24,7 @@ export class HealthService {
   constructor(
     private readonly dataSource: DataSource,
     private readonly cache: CacheStore,
+    private readonly config: AppConfig,
   ) {}
 
   /** Readiness turns to error while the process drains on SIGTERM. */
@@ -35,13 +40,31 @@ export class HealthService {
     return { status, checks: { database, redis } };
   }
 
+  /** Up means answering and accepting writes: a database that only reads would fail every write with 503. */
   private async databaseUp(): Promise<boolean> {
     try {
-      await withDeadline(this.dataSource.query('SELECT 1'), CHECK_DEADLINE_MS);
-      return true;
+      return await withDeadline(this.acceptsWrites(), CHECK_DEADLINE_MS);
     } catch {
       return false;
     }
+  }
+
+  /**
+   * Without writing anything (a probe write would queue behind an import's write lock): PostgreSQL says
+   * whether a new transaction would be read-only (a standby, default_transaction_read_only); SQLite
+   * whether the connection is query_only and the file and its folder (journal, WAL) can be written.
+   */
+  private async acceptsWrites(): Promise<boolean> {
+    const database = this.config.database;
+    if (database.type === 'postgres') {
+      const rows: Array<{ readOnly: string }> = await this.dataSource.query(`SELECT current_setting('transaction_read_only') AS "readOnly"`);
+      return rows[0]?.readOnly === 'off';
+    }
+    const rows: Array<{ query_only: number }> = await this.dataSource.query('PRAGMA query_only');
+    if (rows[0]?.query_only !== 0) return false;
+    if (database.path === ':memory:') return true;
+    await Promise.all([access(database.path, constants.W_OK), access(dirname(database.path), constants.W_OK)]);
+    return true;
   }
 
   private async redisCheck(): Promise<ReadinessReport['checks']['redis']> {

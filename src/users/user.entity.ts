@@ -1,6 +1,8 @@
 import { Locale } from '../common/i18n/locale';
 import { Column, CreateDateColumn, Entity, PrimaryGeneratedColumn } from 'typeorm';
 
+export type StoredRole = 'user' | 'admin';
+
 @Entity('users')
 export class User {
   @PrimaryGeneratedColumn()
@@ -26,6 +28,10 @@ export class User {
   /** The language of texts written for this person (reminders). */
   @Column({ type: 'varchar', length: 5, default: 'en' })
   locale: Locale;
+
+  /** Granted by the operator (`npm run admin -- grant <email>`); ADMIN_EMAILS may add admins on top (SessionResolver.roleOf). */
+  @Column({ type: 'varchar', length: 10, default: 'user' })
+  role: StoredRole;
 
   @CreateDateColumn({ name: 'created_at' })
   createdAt: Date;

@@ -2,7 +2,7 @@ import { Injectable } from '@nestjs/common';
 import { InjectRepository } from '@nestjs/typeorm';
 import { Repository } from 'typeorm';
 import { UserWrite } from '../changes/user-writes';
-import { User } from './user.entity';
+import { StoredRole, User } from './user.entity';
 
 export type NewUser = Pick<User, 'email' | 'passwordHash' | 'displayName' | 'timezone' | 'dayStartHour' | 'locale'>;
 export type ProfileChanges = Partial<Pick<User, 'displayName' | 'timezone' | 'dayStartHour' | 'locale'>>;
@@ -39,6 +39,17 @@ export class UsersRepository {
 
   async updatePasswordHash(id: number, passwordHash: string): Promise<void> {
     await this.users.update({ id }, { passwordHash });
+  }
+
+  /** The operator's grant or revocation; the user, or null when no account has that email. */
+  async setRole({ manager, userId }: UserWrite, role: StoredRole): Promise<User | null> {
+    await manager.update(User, { id: userId }, { role });
+    return manager.findOneBy(User, { id: userId });
+  }
+
+  /** Replaces a hash only while it is still `current` (a rehash never undoes a password change made meanwhile). */
+  async replacePasswordHash(id: number, current: string, passwordHash: string): Promise<void> {
+    await this.users.update({ id, passwordHash: current }, { passwordHash });
   }
 
   /**

@@ -41,6 +41,9 @@ describe('settings checked at start-up', () => {
     ['SHUTDOWN_GRACE_MS', '-1'],
     ['TRUST_PROXY_HOPS', 'all'],
     ['NODE_ENV', 'staging'],
+    ['PUBLIC_URL', 'habits.example.org'],
+    ['PUBLIC_URL', 'ftp://habits.example.org'],
+    ['PUBLIC_URL', 'https://habits.example.org/app'],
   ])('refuses %s=%s, naming it', (name, value) => {
     expect(() => loadAppConfig({ [name]: value })).toThrow(name);
   });
@@ -48,6 +51,12 @@ describe('settings checked at start-up', () => {
   it('takes REDIS_PASSWORD as it is (any characters) and refuses it without REDIS_URL', () => {
     expect(() => loadAppConfig({ REDIS_PASSWORD: 'p@ss:w/rd#1' })).toThrow(/REDIS_PASSWORD: is set, but REDIS_URL is not/);
     expect(loadAppConfig({ REDIS_URL: 'redis://cache:6379/0', REDIS_PASSWORD: ' p@ss:w/rd#1 ' }).redisPassword).toBe(' p@ss:w/rd#1 ');
+  });
+
+  it('reads PUBLIC_URL as an origin (null when unset)', () => {
+    expect(loadAppConfig({}).publicUrl).toBeNull();
+    expect(loadAppConfig({ PUBLIC_URL: 'https://Habits.Example.org/' }).publicUrl).toBe('https://habits.example.org');
+    expect(loadAppConfig({ PUBLIC_URL: 'http://127.0.0.1:8080' }).publicUrl).toBe('http://127.0.0.1:8080');
   });
 
   it('names every bad setting at once', () => {

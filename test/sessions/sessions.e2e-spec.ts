@@ -4,6 +4,11 @@ import { DAY_MS, hashOf, http, meStatus, PASSWORD, refresh, sessionRow, startTwo
 
 const REFRESH_TOKEN = /^[0-9a-f-]{36}\.[\w-]{43}$/;
 
+interface SessionRowShape {
+  refreshHash: string;
+  previousHash: string | null;
+}
+
 describe.each(['sqlite', 'postgres'] as const)('sessions and refresh rotation on two instances sharing %s', (kind) => {
   let env: TwoInstances;
   let api: ApiClient;
@@ -255,14 +260,79 @@ describe.each(['sqlite', 'postgres'] as const)('sessions and refresh rotation on
       const next = cookieOf(refreshed.headers['set-cookie'])!.split(';')[0];
       expect(next).not.toBe(value);
 
-      // Without the header, the cookie is still read, and the answer carries the token in the body.
-      const plain = await http(env.a).post('/api/auth/refresh').set('Cookie', next).send({});
-      expect(plain.status).toBe(200);
-      expect(plain.body.refreshToken).toMatch(REFRESH_TOKEN);
+      // A body token with the header: the answer moves it into the cookie too.
+      const plainLogin = await http(env.a).post('/api/auth/login').send({ email: session.email, password: PASSWORD });
+      const viaBody = await http(env.a).post('/api/auth/refresh').set('X-Refresh-Cookie', '1').send({ refreshToken: plainLogin.body.refreshToken });
+      expect(viaBody.status).toBe(200);
+      expect(viaBody.body.refreshToken).toBeUndefined();
+      expect(cookieOf(viaBody.headers['set-cookie'])).toBeDefined();
 
+      const plain = await http(env.a).post('/api/auth/refresh').set('X-Refresh-Cookie', '1').set('Cookie', next).send({});
+      expect(plain.status).toBe(200);
+      expect(plain.body.refreshToken).toBeUndefined();
       const logout = await http(env.a).post('/api/auth/logout').set('Authorization', `Bearer ${plain.body.accessToken as string}`);
       expect(logout.status).toBe(204);
       expect(cookieOf(logout.headers['set-cookie'])).toMatch(/^__Host-refresh=;.*(Max-Age=0|Expires=Thu, 01 Jan 1970)/i);
+    });
+
+    /** A browser session whose refresh token lives only in the cookie. */
+    async function cookieSession(): Promise<{ cookie: string; sessionId: string; row: SessionRowShape }> {
+      const session = await api.register();
+      const login = await http(env.a).post('/api/auth/login').set('X-Refresh-Cookie', '1').send({ email: session.email, password: PASSWORD });
+      const sessionId = login.body.sessionId as string;
+      const row = (await sessionRow(env.a, sessionId))!;
+      return { cookie: cookieOf(login.headers['set-cookie'])!.split(';')[0], sessionId, row: { refreshHash: row.refreshHash, previousHash: row.previousHash } };
+    }
+
+    async function expectUntouched(victim: { sessionId: string; row: SessionRowShape }): Promise<void> {
+      expect(await sessionRow(env.a, victim.sessionId)).toMatchObject(victim.row);
+    }
+
+    it('refuses a refresh by cookie without X-Refresh-Cookie: 1 with 403, leaks no token and leaves the session untouched', async () => {
+      const victim = await cookieSession();
+      for (const origin of [undefined, 'https://sibling.example.test']) {
+        const call = http(env.b).post('/api/auth/refresh').set('Cookie', victim.cookie);
+        const answer = await (origin === undefined ? call : call.set('Origin', origin)).send({});
+        expectError(answer, 403);
+        expect(JSON.stringify(answer.body)).not.toContain(victim.cookie.split('=')[1].split('.')[1]);
+        expect(answer.headers['set-cookie']).toBeUndefined();
+      }
+      await expectUntouched(victim);
+      // The victim's own next refresh is an ordinary rotation, not reuse.
+      const own = await http(env.a).post('/api/auth/refresh').set('X-Refresh-Cookie', '1').set('Cookie', victim.cookie);
+      expect(own.status).toBe(200);
+    });
+
+    it('refuses a refresh by cookie from an origin that is neither its own nor in CORS_ORIGINS, and accepts those', async () => {
+      const victim = await cookieSession();
+      for (const origin of ['https://evil.example.test', 'null', 'https://app.example.test.evil.test']) {
+        const answer = await http(env.b).post('/api/auth/refresh').set('X-Refresh-Cookie', '1').set('Origin', origin).set('Cookie', victim.cookie);
+        expectError(answer, 403);
+        expect(answer.headers['set-cookie']).toBeUndefined();
+      }
+      await expectUntouched(victim);
+
+      const listed = await http(env.b).post('/api/auth/refresh').set('X-Refresh-Cookie', '1').set('Origin', 'https://APP.example.test:443').set('Cookie', victim.cookie);
+      expect(listed.status).toBe(200);
+      expect(listed.body.refreshToken).toBeUndefined();
+      const next = cookieOf(listed.headers['set-cookie'])!.split(';')[0];
+      // Its own origin: the request's scheme and Host (no PUBLIC_URL here).
+      const own = (host: string, origin: string, cookie: string) =>
+        http(env.a).post('/api/auth/refresh').set('Host', host).set('X-Refresh-Cookie', '1').set('Origin', origin).set('Cookie', cookie);
+      expectError(await own('api.example.test', 'https://api.example.test', next), 403);
+      const ownOrigin = await own('api.example.test', 'http://api.example.test', next);
+      expect(ownOrigin.status).toBe(200);
+      expect(ownOrigin.body.refreshToken).toBeUndefined();
+    });
+
+    it('answers 204 with no body when X-Refresh-Cookie: 1 comes with no token at all (a signed-out browser), and 400 without the header', async () => {
+      const empty = await http(env.a).post('/api/auth/refresh').set('X-Refresh-Cookie', '1').send({});
+      expect(empty.status).toBe(204);
+      expect(empty.text).toBe('');
+      expect(empty.headers['set-cookie']).toBeUndefined();
+      const bare = await http(env.a).post('/api/auth/refresh').set('X-Refresh-Cookie', '1');
+      expect(bare.status).toBe(204);
+      expectError(await http(env.a).post('/api/auth/refresh').send({}), 400);
     });
 
     it('allows credentialed CORS only for CORS_ORIGINS', async () => {

@@ -2163,7 +2163,7 @@ export interface operations {
             };
         };
         responses: {
-            /** @description A new pair for the same session */
+            /** @description A new pair for the same session (by cookie: the new token only in the cookie) */
             200: {
                 headers: {
                     /** @description `__Host-refresh` with `X-Refresh-Cookie: 1` */
@@ -2174,6 +2174,14 @@ export interface operations {
                 content: {
                     "application/json": components["schemas"]["TokenPairResponse"];
                 };
+            };
+            /** @description `X-Refresh-Cookie: 1` with no token in the body and no cookie: nothing to refresh */
+            204: {
+                headers: {
+                    "X-Request-Id": components["headers"]["X-Request-Id"];
+                    [name: string]: unknown;
+                };
+                content?: never;
             };
             /** @description Invalid input: `message` names each bad field */
             400: {
@@ -2187,6 +2195,16 @@ export interface operations {
             };
             /** @description Unknown, expired, revoked or reused refresh token (a reused one ends its session) */
             401: {
+                headers: {
+                    "X-Request-Id": components["headers"]["X-Request-Id"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponse"];
+                };
+            };
+            /** @description A refresh by cookie without `X-Refresh-Cookie: 1`, or from an origin that is neither the API's own nor in CORS_ORIGINS (the session is untouched) */
+            403: {
                 headers: {
                     "X-Request-Id": components["headers"]["X-Request-Id"];
                     [name: string]: unknown;
