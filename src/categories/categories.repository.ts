@@ -1,3 +1,4 @@
+import { assertWithinAccountLimits } from '../users/account-limits';
 import { Injectable } from '@nestjs/common';
 import { InjectRepository } from '@nestjs/typeorm';
 import { Repository } from 'typeorm';
@@ -44,6 +45,8 @@ export class CategoriesRepository {
   insertForUser(userId: number, category: NewCategory): Promise<number> {
     return this.transactions.run(async (manager) => {
       const revision = await bumpRevision(manager, userId);
+      // After the revision bump: the user's writers queue there, so two creates cannot both pass at the limit.
+      assertWithinAccountLimits({ categories: (await manager.countBy(Category, { userId })) + 1 });
       const now = new Date();
       const result = await manager
         .createQueryBuilder()

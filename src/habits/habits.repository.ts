@@ -1,3 +1,4 @@
+import { assertWithinAccountLimits } from '../users/account-limits';
 import { Injectable } from '@nestjs/common';
 import { InjectRepository } from '@nestjs/typeorm';
 import { In, Repository } from 'typeorm';
@@ -54,6 +55,8 @@ export class HabitsRepository {
   insertForUser(userId: number, habit: NewHabit): Promise<number> {
     return this.transactions.run(async (manager) => {
       const revision = await bumpRevision(manager, userId);
+      // After the revision bump: the user's writers queue there, so two creates cannot both pass at the limit.
+      assertWithinAccountLimits({ habits: (await manager.countBy(Habit, { userId })) + 1 });
       const now = new Date();
       const result = await manager
         .createQueryBuilder()
