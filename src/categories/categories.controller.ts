@@ -30,7 +30,7 @@ export class CategoriesController {
 
   @Post()
   @ApiCreatedResponse({ type: CategoryResponse })
-  @ApiConflictResponse({ description: 'The name is already used by this user' })
+  @ApiConflictResponse({ description: 'The name is already used by this user, or the account already holds 200 categories' })
   create(@CurrentUser() user: AuthUser, @Body() dto: CreateCategoryDto): Promise<CategoryResponse> {
     return this.categoriesService.create(user.id, dto);
   }

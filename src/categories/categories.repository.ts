@@ -1,3 +1,4 @@
+import { assertWithinAccountLimits } from '../users/account-limits';
 import { Injectable } from '@nestjs/common';
 import { InjectRepository } from '@nestjs/typeorm';
 import { Repository } from 'typeorm';
@@ -38,6 +39,8 @@ export class CategoriesRepository {
 
   /** Inserts at the end of the user's list (position = max + 1, computed by the same statement). Returns the id. */
   async insertForUser({ manager, userId, revision }: UserWrite, category: NewCategory): Promise<number> {
+    // The write door bumped the revision first: the user's writers queue there, so two creates cannot both pass at the limit.
+    assertWithinAccountLimits({ categories: (await manager.countBy(Category, { userId })) + 1 });
     const now = new Date();
     const result = await manager
       .createQueryBuilder()

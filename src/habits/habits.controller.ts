@@ -1,6 +1,7 @@
 import { Body, Controller, Delete, Get, HttpCode, HttpStatus, Param, Patch, Post, Query } from '@nestjs/common';
 import {
   ApiBadRequestResponse,
+  ApiConflictResponse,
   ApiCreatedResponse,
   ApiNoContentResponse,
   ApiNotFoundResponse,
@@ -41,6 +42,7 @@ export class HabitsController {
   @Post()
   @ApiCreatedResponse({ type: HabitResponse })
   @ApiBadRequestResponse({ description: 'Invalid field, or categoryId is not one of your categories' })
+  @ApiConflictResponse({ description: 'The account already holds 1,000 habits (archived included)' })
   create(@CurrentUser() user: AuthUser, @Body() dto: CreateHabitDto): Promise<HabitResponse> {
     return this.habitsService.create(user, dto);
   }

@@ -1,3 +1,4 @@
+import { assertWithinAccountLimits } from '../users/account-limits';
 import { Injectable } from '@nestjs/common';
 import { InjectRepository } from '@nestjs/typeorm';
 import { In, Repository } from 'typeorm';
@@ -48,6 +49,8 @@ export class HabitsRepository {
 
   /** Inserts at the end of the user's list (position = max + 1, computed by the same statement). Returns the id. */
   async insertForUser({ manager, userId, revision }: UserWrite, habit: NewHabit): Promise<number> {
+    // The write door bumped the revision first: the user's writers queue there, so two creates cannot both pass at the limit.
+    assertWithinAccountLimits({ habits: (await manager.countBy(Habit, { userId })) + 1 });
     const now = new Date();
     const result = await manager
       .createQueryBuilder()

@@ -4,6 +4,7 @@ import { CHANGES } from '../common/change-groups';
 import { UserWrites } from '../changes/user-writes';
 import { todayFor } from '../common/dates/user-today';
 import { inputProblem } from '../common/pipes/api-validation.pipe';
+import { assertWithinAccountLimits } from '../users/account-limits';
 import { ImportPlan, ImportSummary, mergedHabitIds, planImport } from './import-plan';
 import { readOurExport } from './json/our-export-reader';
 import { LOOP_CHECKMARKS_FILE, LOOP_HABITS_FILE } from './loop/loop-format';
@@ -59,6 +60,12 @@ async function apply(tx: ImportTransaction, account: PortableAccount): Promise<{
   const habits = await tx.habits();
   const records = await tx.recordsOf(mergedHabitIds(account, habits));
   const plan = planImport(account, { categories, habits, records });
+  // 409 before anything is written (the transaction has only read so far).
+  assertWithinAccountLimits({
+    categories: categories.length + plan.categoriesToCreate.length,
+    habits: habits.length + plan.summary.habits.created,
+    records: (await tx.recordCount()) + plan.summary.records.created,
+  });
   const categoryIds = new Map(categories.map((category) => [nameKey(category.name), category.id]));
   for (const category of plan.categoriesToCreate) categoryIds.set(nameKey(category.name), await tx.insertCategory(category));
   for (const planned of plan.habits) {

@@ -56,6 +56,7 @@ export class PortabilityController {
   @ApiErrors(
     {
       400: 'Not our JSON export nor a Loop export, or inconsistent: `message` names the file and line (or field); nothing is imported',
+      409: 'The account would hold more than 1,000 habits, 200 categories or 1,000,000 records; nothing is imported',
       413: 'Over 10 MB, or a zip that inflates too far or holds too many files',
     },
     415,

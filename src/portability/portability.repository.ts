@@ -83,6 +83,11 @@ export class ImportTransaction {
     return habitsOf(this.manager, this.userId);
   }
 
+  /** How many records the user holds (the account limit). */
+  recordCount(): Promise<number> {
+    return this.manager.countBy(HabitRecord, { userId: this.userId });
+  }
+
   /** The stored records of these habits (the user's). */
   async recordsOf(habitIds: readonly number[]): Promise<ExistingRecord[]> {
     const records: ExistingRecord[] = [];

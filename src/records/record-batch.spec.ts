@@ -39,11 +39,11 @@ describe('parseRecordBatch', () => {
     expect(problems).toEqual(
       expect.arrayContaining([
         'put[1].habitId must be a positive integer id',
-        'put[1].date must be a real calendar date (YYYY-MM-DD)',
+        'put[1].date must be a real calendar date (YYYY-MM-DD) from 1900-01-01',
         'put[2] must be an object',
         'put[3].extra should not exist',
         expect.stringMatching(/^put\[3\]\.status must be one of/),
-        'delete[0].date must be a real calendar date (YYYY-MM-DD)',
+        'delete[0].date must be a real calendar date (YYYY-MM-DD) from 1900-01-01',
       ]),
     );
     expect(problems.some((problem) => problem.startsWith('put[0]'))).toBe(false);

@@ -71,6 +71,14 @@ function pad2(n: number): string {
   return n < 10 ? `0${n}` : `${n}`;
 }
 
+/** API.md § Conventions: every date that enters the API is from this day on. */
+export const DATE_FLOOR = '1900-01-01';
+
+/** A real `YYYY-MM-DD` date from DATE_FLOOR on: what every input path accepts (bodies, paths, queries, imports). */
+export function isAcceptedDate(value: string): boolean {
+  return isCalendarDate(value) && value >= DATE_FLOOR;
+}
+
 /** True only for a real date written `YYYY-MM-DD` (year 0001 to 9999). */
 export function isCalendarDate(value: string): boolean {
   return parseEpochDay(value) !== INVALID_DAY;

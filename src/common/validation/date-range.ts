@@ -1,7 +1,7 @@
 import { BadRequestException } from '@nestjs/common';
-import { addDays, diffDays, isCalendarDate, maxDate } from '../dates/calendar-date';
+import { addDays, DATE_FLOOR, diffDays, isAcceptedDate, maxDate } from '../dates/calendar-date';
 
-const FIRST_DATE = '0001-01-01';
+const FIRST_DATE = DATE_FLOOR;
 
 /** Ranges default to the 30 days ending today (records and analytics alike). */
 export const DEFAULT_RANGE_DAYS = 30;
@@ -36,7 +36,7 @@ export function resolveDateRange(
   return { from, to };
 }
 
-/** The first day of the `days` ending at `to`, never before year 1. */
+/** The first day of the `days` ending at `to`, never before 1900-01-01. */
 function defaultFrom(to: string, days: number): string {
   return diffDays(FIRST_DATE, to) < days - 1 ? FIRST_DATE : maxDate(FIRST_DATE, addDays(to, 1 - days));
 }
@@ -48,6 +48,6 @@ function defaultFrom(to: string, days: number): string {
 export function dateRangeQueryDefaults(defaultDays: number) {
   return ({ today, query }: { today: string; query: Record<string, unknown> }): Record<string, string> => {
     const to = typeof query.to === 'string' && query.to !== '' ? query.to : today;
-    return isCalendarDate(to) ? { to, from: defaultFrom(to, defaultDays) } : {};
+    return isAcceptedDate(to) ? { to, from: defaultFrom(to, defaultDays) } : {};
   };
 }

@@ -1,4 +1,4 @@
-import { isCalendarDate } from '../../common/dates/calendar-date';
+import { isAcceptedDate } from '../../common/dates/calendar-date';
 import { isText } from '../../common/validation/is-text.decorator';
 import { HabitSchedule } from '../../habits/habit-schedule';
 import { scheduleProblem } from '../../habits/habit-schedule.validator';
@@ -48,7 +48,7 @@ function habitOf(item: unknown, path: string, categoryNames: Set<string>): Porta
   const numeric = kind === 'numeric';
   if (numeric && !(typeof habit.target === 'number' && Number.isFinite(habit.target) && habit.target > 0)) fail(`${path}.target`, 'must be a number above 0');
   const startDate = habit.startDate;
-  if (typeof startDate !== 'string' || !isCalendarDate(startDate) || startDate < '1900-01-01') fail(`${path}.startDate`, 'must be a date that exists (YYYY-MM-DD, from 1900)');
+  if (typeof startDate !== 'string' || !isAcceptedDate(startDate)) fail(`${path}.startDate`, 'must be a date that exists (YYYY-MM-DD, from 1900)');
   if (typeof habit.archived !== 'boolean') fail(`${path}.archived`, 'must be a boolean');
   return {
     name: text(habit.name, `${path}.name`, 1, 100),
@@ -79,7 +79,7 @@ function addRecord(item: unknown, path: string, { habits, seen, today }: RecordC
   const habit = habits.get(habitId);
   if (habit === undefined) fail(`${path}.habitId`, 'must be the id of one of the file’s habits');
   const date = record.date;
-  if (typeof date !== 'string' || !isCalendarDate(date)) fail(`${path}.date`, 'must be a date that exists (YYYY-MM-DD)');
+  if (typeof date !== 'string' || !isAcceptedDate(date)) fail(`${path}.date`, 'must be a date that exists (YYYY-MM-DD, from 1900)');
   if ((date) > today) fail(`${path}.date`, `must not be after today (${today})`);
   if (seen.has(`${habitId} ${date}`)) fail(`${path}.date`, `${date} is listed twice for this habit`);
   seen.add(`${habitId} ${date}`);

@@ -1,4 +1,4 @@
-import { isCalendarDate } from '../../common/dates/calendar-date';
+import { DATE_FLOOR, isCalendarDate } from '../../common/dates/calendar-date';
 import { isText } from '../../common/validation/is-text.decorator';
 import { ImportFileError, PortableRecord } from '../portable-account';
 import { parseCsv } from './csv';
@@ -24,6 +24,7 @@ export function readLoopEntries(text: string, file: string, today: string): Loop
     };
     const date = (fields[0] ?? '').trim();
     if (!isCalendarDate(date)) fail(`"${date}" is not a date that exists (YYYY-MM-DD)`);
+    if (date < DATE_FLOOR) fail(`${date} is before ${DATE_FLOOR}`);
     if (date > today) fail(`${date} is after today (${today})`);
     if (seen.has(date)) fail(`${date} is listed twice`);
     seen.add(date);
