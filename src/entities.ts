@@ -1,3 +1,4 @@
+import { PersonalToken } from './auth/personal-tokens/personal-token.entity';
 import { Category } from './categories/category.entity';
 import { Habit } from './habits/habit.entity';
 import { HabitRecord } from './records/habit-record.entity';
@@ -6,4 +7,4 @@ import { SyncRevision } from './changes/sync-revision.entity';
 import { SyncTombstone } from './changes/sync-tombstone.entity';
 import { User } from './users/user.entity';
 
-export const ENTITIES = [User, Session, Category, Habit, HabitRecord, SyncRevision, SyncTombstone];
+export const ENTITIES = [User, Session, Category, Habit, HabitRecord, SyncRevision, SyncTombstone, PersonalToken];

@@ -1,6 +1,7 @@
 import { Module } from '@nestjs/common';
 import { APP_GUARD } from '@nestjs/core';
 import { JwtModule } from '@nestjs/jwt';
+import { TypeOrmModule } from '@nestjs/typeorm';
 import { AppConfig } from '../config/app-config';
 import { SessionsModule } from '../sessions/sessions.module';
 import { UsersModule } from '../users/users.module';
@@ -10,6 +11,12 @@ import { AuthController } from './auth.controller';
 import { AuthService } from './auth.service';
 import { JwtAuthGuard } from './jwt-auth.guard';
 import { PasswordHasher } from './password-hasher';
+import { PersonalToken } from './personal-tokens/personal-token.entity';
+import { PersonalTokenResolver } from './personal-tokens/personal-token-resolver';
+import { PersonalTokensController } from './personal-tokens/personal-tokens.controller';
+import { PersonalTokensRepository } from './personal-tokens/personal-tokens.repository';
+import { PersonalTokensService } from './personal-tokens/personal-tokens.service';
+import { TokenUsage } from './personal-tokens/token-usage';
 import { RolesGuard } from './roles.guard';
 import { SessionResolver } from './session-resolver';
 
@@ -17,6 +24,7 @@ import { SessionResolver } from './session-resolver';
   imports: [
     UsersModule,
     SessionsModule,
+    TypeOrmModule.forFeature([PersonalToken]),
     JwtModule.registerAsync({
       inject: [AppConfig],
       useFactory: (config: AppConfig) => ({
@@ -26,16 +34,20 @@ import { SessionResolver } from './session-resolver';
       }),
     }),
   ],
-  controllers: [AuthController],
+  controllers: [AuthController, PersonalTokensController],
   providers: [
     AuthService,
     AccountService,
     AccessTokenService,
     PasswordHasher,
     SessionResolver,
+    PersonalTokensRepository,
+    PersonalTokensService,
+    PersonalTokenResolver,
+    TokenUsage,
     { provide: APP_GUARD, useClass: JwtAuthGuard },
     { provide: APP_GUARD, useClass: RolesGuard },
   ],
-  exports: [SessionResolver, AccessTokenService],
+  exports: [SessionResolver, AccessTokenService, PersonalTokenResolver],
 })
 export class AuthModule {}

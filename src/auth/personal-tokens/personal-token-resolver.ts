@@ -1,0 +1,61 @@
+import { Injectable } from '@nestjs/common';
+import { CacheReadPlan } from '../../cache/cache-prefetch';
+import { Clock } from '../../common/clock';
+import { ResolvedSession, SessionResolver } from '../session-resolver';
+import { isLiveToken } from './personal-token.entity';
+import { isPersonalTokenSecret, personalTokenHash } from './personal-token-secret';
+import { PersonalTokenIdentity, PersonalTokensRepository } from './personal-tokens.repository';
+import { TokenUsage } from './token-usage';
+
+const IDENTITY_LIMIT = 10_000;
+
+/**
+ * The principal of a personal access token, as cheap as a JWT's on the hit path: one SHA-256, a
+ * Map lookup of what never changes about the token (its user, scope and end), then the very check
+ * a session's token gets (SessionResolver.check: the user's generation from Redis, the database
+ * when it changed or cannot be read). A revoked token's row is gone and its revocation replaced
+ * the user's generation on every instance, so it is refused at once, with Redis up, down or flushed.
+ */
+@Injectable()
+export class PersonalTokenResolver {
+  /** By secret hash. A token's identity never changes; whether it is still live is checked each time. */
+  private readonly identities = new Map<string, PersonalTokenIdentity>();
+
+  constructor(
+    private readonly tokens: PersonalTokensRepository,
+    private readonly sessions: SessionResolver,
+    private readonly usage: TokenUsage,
+    private readonly clock: Clock,
+  ) {}
+
+  /** The principal, or null for a malformed, unknown, expired or revoked token. */
+  async resolve(secret: string, plan?: CacheReadPlan | null): Promise<ResolvedSession | null> {
+    if (!isPersonalTokenSecret(secret)) return null;
+    const identity = await this.identityOf(personalTokenHash(secret));
+    if (!identity || !isLiveToken(identity, this.clock.now())) return null;
+    const { id, userId, scope, expiresAt } = identity;
+    const checked = await this.sessions.check(userId, `token:${id}`, () => this.tokens.existsLive(userId, id, this.clock.now()), plan);
+    if (!checked) return null;
+    this.usage.used(id);
+    return {
+      principal: {
+        ...this.sessions.principalOf(checked.user),
+        sessionId: null,
+        personalToken: { id, scope },
+        tokenExpiresAt: expiresAt === null ? null : Math.floor(expiresAt / 1000),
+      },
+      generation: checked.generation,
+      prefetched: checked.prefetched,
+    };
+  }
+
+  private async identityOf(hash: string): Promise<PersonalTokenIdentity | null> {
+    const known = this.identities.get(hash);
+    if (known) return known;
+    const found = await this.tokens.findIdentityByHash(hash);
+    if (!found) return null;
+    if (this.identities.size >= IDENTITY_LIMIT) this.identities.delete(this.identities.keys().next().value!);
+    this.identities.set(hash, found);
+    return found;
+  }
+}
