@@ -14,9 +14,10 @@ import { HabitCheckpoints1764000001001 } from './migrations/1764000001001-habit-
 import { SyncRevisions1764000002000 } from './migrations/1764000002000-sync-revisions';
 import { UserLocale1765000000000 } from './migrations/1765000000000-user-locale';
 import { PersonalAccessTokens1765000040000 } from './migrations/1765000040000-personal-access-tokens';
+import { ChangeWebhooks1765000041000 } from './migrations/1765000041000-change-webhooks';
 import { TransactionRunner } from './transaction-runner';
 
-export const MIGRATIONS = [InitialSchema1732200000000, Sessions1764000000000, HabitTargetType1764000001000, HabitCheckpoints1764000001001, SyncRevisions1764000002000, UserLocale1765000000000, PersonalAccessTokens1765000040000];
+export const MIGRATIONS = [InitialSchema1732200000000, Sessions1764000000000, HabitTargetType1764000001000, HabitCheckpoints1764000001001, SyncRevisions1764000002000, UserLocale1765000000000, PersonalAccessTokens1765000040000, ChangeWebhooks1765000041000];
 
 /** The entity classes TypeORM maps (the app's list, src/entities.ts: entities live in their feature folders). */
 export type EntityList = NonNullable<TypeOrmModuleOptions['entities']>;
