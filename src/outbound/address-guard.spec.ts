@@ -1,4 +1,4 @@
-import { isPublicAddress, urlProblem } from './address-guard';
+import { guardedLookup, isPublicAddress, urlProblem } from './address-guard';
 
 describe('outbound address guard', () => {
   it.each(['127.0.0.1', '10.1.2.3', '172.16.0.1', '192.168.1.10', '169.254.169.254', '100.64.0.1', '0.0.0.0', '::1', '::', 'fe80::1', 'fd00::1', '::ffff:127.0.0.1', '::ffff:10.0.0.1', '224.0.0.1'])(
@@ -16,5 +16,17 @@ describe('outbound address guard', () => {
     expect(urlProblem('ftp://example.org/hook', { ...strict, allowHttp: true })).toBe('url must be https');
     expect(urlProblem('https://user:pw@example.org/', strict)).toBe('url must not carry credentials');
     expect(urlProblem('not a url', strict)).toBe('url must be an absolute URL');
+  });
+});
+
+describe('the address guard at connection time', () => {
+  const lookupOf = (allowPrivate: boolean) => (host: string) =>
+    new Promise<string>((resolve) =>
+      guardedLookup({ allowPrivate, allowHttp: true })(host, {}, (error, address) => resolve(error ? `refused: ${error.constructor.name}` : String(address))),
+    );
+
+  it('refuses a host that resolves to a loopback address when it connects, unless private addresses are allowed', async () => {
+    expect(await lookupOf(false)('localhost')).toBe('refused: NonPublicAddressError');
+    expect(await lookupOf(true)('localhost')).toMatch(/^(127\.0\.0\.1|::1)$/);
   });
 });
