@@ -22,7 +22,7 @@ describe('outbound address guard', () => {
 describe('the address guard at connection time', () => {
   const lookupOf = (allowPrivate: boolean) => (host: string) =>
     new Promise<string>((resolve) =>
-      guardedLookup({ allowPrivate, allowHttp: true })(host, {}, (error, address) => resolve(error ? `refused: ${error.constructor.name}` : String(address))),
+      guardedLookup({ allowPrivate, allowHttp: true })(host, {}, (error, address) => resolve(error ? `refused: ${error.constructor.name}` : (address as unknown as string))),
     );
 
   it('refuses a host that resolves to a loopback address when it connects, unless private addresses are allowed', async () => {
