@@ -19,6 +19,7 @@ import { PersonalTokensService } from './personal-tokens/personal-tokens.service
 import { TokenUsage } from './personal-tokens/token-usage';
 import { RolesGuard } from './roles.guard';
 import { SessionResolver } from './session-resolver';
+import { StreamCredentials } from './stream-credential';
 
 @Module({
   imports: [
@@ -45,9 +46,10 @@ import { SessionResolver } from './session-resolver';
     PersonalTokensService,
     PersonalTokenResolver,
     TokenUsage,
+    StreamCredentials,
     { provide: APP_GUARD, useClass: JwtAuthGuard },
     { provide: APP_GUARD, useClass: RolesGuard },
   ],
-  exports: [SessionResolver, AccessTokenService, PersonalTokenResolver],
+  exports: [SessionResolver, AccessTokenService, PersonalTokenResolver, StreamCredentials],
 })
 export class AuthModule {}

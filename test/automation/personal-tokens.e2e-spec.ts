@@ -1,6 +1,8 @@
 import { ApiClient, Session } from '../support/api-client';
 import { RedisServer } from '../support/redis-server';
-import { ManualClock, startTestApp, TestApp } from '../support/test-app';
+import { ManualClock, privateRedisUrl, startTestApp, TestApp } from '../support/test-app';
+import { FeedInstance, startFeedInstance } from '../events/feed-support';
+import { isChange, isEnd, SseStream } from '../events/sse-client';
 import { createTestDatabase, TestDatabase } from '../support/test-database';
 import { signToken, tokenClaims } from '../support/jwt';
 
@@ -361,5 +363,52 @@ describe('personal access tokens and the per-user rate limit', () => {
     expect((await api.as(token).get('/api/categories')).status).toBe(429);
     expect((await api.as(session).get('/api/categories')).status).toBe(429);
     expect((await api.as(other).get('/api/categories')).status).toBe(200);
+  });
+});
+
+describe('personal access tokens and the change feed', () => {
+  let a: FeedInstance;
+  let b: FeedInstance;
+  let database: TestDatabase;
+  const streams: SseStream[] = [];
+
+  beforeAll(async () => {
+    database = await createTestDatabase('sqlite');
+    const redisUrl = await privateRedisUrl(14);
+    a = await startFeedInstance(database, redisUrl);
+    b = await startFeedInstance(database, redisUrl);
+  });
+
+  afterAll(async () => {
+    for (const stream of streams) stream.close();
+    await a.testApp.close();
+    await b.testApp.close();
+    await database.drop();
+  });
+
+  async function open(instance: FeedInstance, options: { token?: string; ticket?: string }): Promise<SseStream> {
+    const stream = await SseStream.open(instance.port, options);
+    streams.push(stream);
+    return stream;
+  }
+
+  it('opens the feed with a token (directly, or through a ticket of a write token) and ends it when the token is revoked', async () => {
+    const session = await a.api.register();
+    const read = (await a.api.as(session).post('/api/auth/tokens', { name: 'dashboard', scope: 'read' })).body as { id: number; secret: string };
+    const write = (await a.api.as(session).post('/api/auth/tokens', { name: 'script', scope: 'write' })).body as { id: number; secret: string };
+    const direct = await open(a, { token: read.secret });
+    expect(direct.status).toBe(200);
+    expect((await a.api.as(read.secret).post('/api/events/ticket')).status).toBe(403);
+    const ticket = await b.api.as(write.secret).post('/api/events/ticket');
+    expect(ticket.status).toBe(201);
+    const viaTicket = await open(b, { ticket: ticket.body.ticket as string });
+    expect(viaTicket.status).toBe(200);
+    expect((await b.api.as(write.secret).post('/api/categories', { name: 'Seen' })).status).toBe(201);
+    await direct.next(isChange, 5000);
+    await viaTicket.next(isChange, 5000);
+    expect((await b.api.as(session).delete(`/api/auth/tokens/${read.id}`)).status).toBe(204);
+    expect((await direct.next(isEnd, 5000)).data).toEqual({ reason: 'revoked' });
+    expect((await open(a, { token: read.secret })).status).toBe(401);
+    expect(viaTicket.events.some(isEnd)).toBe(false);
   });
 });

@@ -30,9 +30,18 @@ export class PersonalTokenResolver {
 
   /** The principal, or null for a malformed, unknown, expired or revoked token. */
   async resolve(secret: string, plan?: CacheReadPlan | null): Promise<ResolvedSession | null> {
-    if (!isPersonalTokenSecret(secret)) return null;
-    const identity = await this.identityOf(personalTokenHash(secret));
-    if (!identity || !isLiveToken(identity, this.clock.now())) return null;
+    const identity = await this.identify(secret);
+    return identity ? this.resolveIdentity(identity, plan) : null;
+  }
+
+  /** What never changes about the token of this secret, or null when it is malformed or unknown (not checked for revocation). */
+  async identify(secret: string): Promise<PersonalTokenIdentity | null> {
+    return isPersonalTokenSecret(secret) ? this.identityOf(personalTokenHash(secret)) : null;
+  }
+
+  /** The principal of an identified token, or null when it has expired or was revoked. */
+  async resolveIdentity(identity: PersonalTokenIdentity, plan?: CacheReadPlan | null): Promise<ResolvedSession | null> {
+    if (!isLiveToken(identity, this.clock.now())) return null;
     const { id, userId, scope, expiresAt } = identity;
     const checked = await this.sessions.check(userId, `token:${id}`, () => this.tokens.existsLive(userId, id, this.clock.now()), plan);
     if (!checked) return null;
