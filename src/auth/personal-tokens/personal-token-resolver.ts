@@ -10,15 +10,19 @@ import { TokenUsage } from './token-usage';
 const IDENTITY_LIMIT = 10_000;
 
 /**
- * The principal of a personal access token, as cheap as a JWT's on the hit path: one SHA-256, a
- * Map lookup of what never changes about the token (its user, scope and end), then the very check
+ * The principal of a personal access token, as cheap as a JWT's on the hit path: a Map lookup of
+ * what never changes about the token (its user, scope and end), then the very check
  * a session's token gets (SessionResolver.check: the user's generation from Redis, the database
  * when it changed or cannot be read). A revoked token's row is gone and its revocation replaced
  * the user's generation on every instance, so it is refused at once, with Redis up, down or flushed.
  */
 @Injectable()
 export class PersonalTokenResolver {
-  /** By secret hash. A token's identity never changes; whether it is still live is checked each time. */
+  /**
+   * By secret, like the JWT verifier's memo of verified tokens (process memory only; the database
+   * keeps hashes): a repeat costs a Map lookup, not a hash. A token's identity never changes;
+   * whether it is still live is checked each time.
+   */
   private readonly identities = new Map<string, PersonalTokenIdentity>();
 
   constructor(
@@ -36,7 +40,7 @@ export class PersonalTokenResolver {
 
   /** What never changes about the token of this secret, or null when it is malformed or unknown (not checked for revocation). */
   async identify(secret: string): Promise<PersonalTokenIdentity | null> {
-    return isPersonalTokenSecret(secret) ? this.identityOf(personalTokenHash(secret)) : null;
+    return isPersonalTokenSecret(secret) ? this.identityOf(secret) : null;
   }
 
   /** The principal of an identified token, or null when it has expired or was revoked. */
@@ -58,13 +62,13 @@ export class PersonalTokenResolver {
     };
   }
 
-  private async identityOf(hash: string): Promise<PersonalTokenIdentity | null> {
-    const known = this.identities.get(hash);
+  private async identityOf(secret: string): Promise<PersonalTokenIdentity | null> {
+    const known = this.identities.get(secret);
     if (known) return known;
-    const found = await this.tokens.findIdentityByHash(hash);
+    const found = await this.tokens.findIdentityByHash(personalTokenHash(secret));
     if (!found) return null;
     if (this.identities.size >= IDENTITY_LIMIT) this.identities.delete(this.identities.keys().next().value!);
-    this.identities.set(hash, found);
+    this.identities.set(secret, found);
     return found;
   }
 }
