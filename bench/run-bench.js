@@ -32,6 +32,7 @@ const { seed } = require('./lib/seed');
 const { runStampede } = require('./lib/stampede');
 const { round } = require('./lib/stats');
 const { checkEquivalence, runThroughput } = require('./lib/throughput');
+const { call } = require('./lib/http');
 
 const ROOT = path.resolve(__dirname, '..');
 const ENTRY = path.join(ROOT, 'dist-bench', 'bench', 'app', 'bench-main.js');
@@ -184,8 +185,9 @@ async function runDatabasePhases(ctx) {
     mixed: mixed.summary,
     history,
     hit: scenarios.hit,
+    hitWithToken: scenarios.hitWithToken,
     uncached: scenarios.uncached,
-    ratios: { hitOverUncached: ratios.hitOverUncached, uncachedCpuOverFloor: uncachedCpuOverFloor(cpuPerRequest) },
+    ratios: { hitOverUncached: ratios.hitOverUncached, hitWithTokenOverHit: ratios.hitWithTokenOverHit, uncachedCpuOverFloor: uncachedCpuOverFloor(cpuPerRequest) },
     cpuPerRequest,
     peakRssMb: Math.max(...mixed.rssByInstance.map((i) => i.peakRssMb), mixedNoCache.peakRssMb),
   };
@@ -261,11 +263,19 @@ function runFreeze({ a, b, data, today, redis }) {
 /** Scenarios 1–4, after checking that the four routes answer the same bytes. */
 async function runRatios({ a, redis, data, paths }) {
   const equivalence = await checkEquivalence({ api: a, token: data.heavy.token, paths });
+  const personalToken = await createPersonalToken(a, data.heavy.token);
   const problems = equivalence.problems.length ? `; PROBLEMS: ${equivalence.problems.join('; ')}` : '';
   log(`Scenarios 1-4: floor, hit, uncached, stock (${PLAN.connections} connections, ${PLAN.rounds} x ${PLAN.seconds} s), hit body ${equivalence.responseBytes} bytes${problems}`);
   const options = pick(PLAN, 'connections', 'seconds', 'warmupSeconds', 'rounds');
-  const { ratios, roundRatios, cpu, cpuRatios, ...scenarios } = await runThroughput({ api: a, redisPid: redis.pid, token: data.heavy.token, adminToken: data.admin.token, paths, log, ...options });
+  const { ratios, roundRatios, cpu, cpuRatios, ...scenarios } = await runThroughput({ api: a, redisPid: redis.pid, token: data.heavy.token, personalToken, adminToken: data.admin.token, paths, log, ...options });
   return { scenarios, ratios, roundRatios, cpuPerRequest: cpu, cpuRatios, equivalence };
+}
+
+/** A read-scope personal access token of the heavy user (hitWithToken: the hit route with it instead of the JWT). */
+async function createPersonalToken(api, token) {
+  const created = await call(api.port, 'POST', '/api/auth/tokens', { token, body: { name: 'bench', scope: 'read' } });
+  if (!created?.secret) throw new Error('could not create a personal access token for hitWithToken');
+  return created.secret;
 }
 
 /** Scenario notModified: 304 revalidations of the hit route against hits of it. */

@@ -21,6 +21,7 @@ import { RateLimitModule } from './rate-limit/rate-limit.module';
 import { RedisModule } from './redis/redis.module';
 import { RecordsModule } from './records/records.module';
 import { SyncModule } from './sync/sync.module';
+import { WebhooksModule } from './webhooks/webhooks.module';
 
 export interface AppModuleOptions extends AppConfigOptions {
   /** Where log lines go (default stdout); tests pass a stream to read them. */
@@ -53,6 +54,7 @@ export class AppModule {
         AnalyticsModule,
         EventsModule,
         PortabilityModule,
+        WebhooksModule,
         AdminModule,
         HealthModule,
         MetricsModule,

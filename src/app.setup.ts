@@ -116,7 +116,11 @@ export function buildOpenApiDocument(app: INestApplication): OpenAPIObject {
     .setVersion('2')
     .setLicense('UNLICENSED', 'https://choosealicense.com/no-permission/')
     .addServer('/')
-    .addBearerAuth()
+    .addBearerAuth({
+      type: 'http',
+      scheme: 'bearer',
+      description: 'A session\'s access token (a JWT from login or refresh) or a personal access token (`hat_…`, POST /api/auth/tokens)',
+    })
     .build();
   return finishDocument(SwaggerModule.createDocument(app, document));
 }

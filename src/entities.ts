@@ -1,3 +1,6 @@
+import { PersonalToken } from './auth/personal-tokens/personal-token.entity';
+import { WebhookOutbox } from './webhooks/webhook-outbox.entity';
+import { WebhookSubscription } from './webhooks/webhook-subscription.entity';
 import { Category } from './categories/category.entity';
 import { Habit } from './habits/habit.entity';
 import { HabitRecord } from './records/habit-record.entity';
@@ -6,4 +9,4 @@ import { SyncRevision } from './changes/sync-revision.entity';
 import { SyncTombstone } from './changes/sync-tombstone.entity';
 import { User } from './users/user.entity';
 
-export const ENTITIES = [User, Session, Category, Habit, HabitRecord, SyncRevision, SyncTombstone];
+export const ENTITIES = [User, Session, Category, Habit, HabitRecord, SyncRevision, SyncTombstone, PersonalToken, WebhookSubscription, WebhookOutbox];

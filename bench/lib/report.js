@@ -4,6 +4,7 @@
 const TARGETS = [
   { name: 'ratios.hitOverFloor', target: '>= 0.85', value: (r) => r.ratios.hitOverFloor, ok: (v) => v >= 0.85 },
   { name: 'ratios.hitOverUncached', target: '>= 20', value: (r) => r.ratios.hitOverUncached, ok: (v) => v >= 20 },
+  { name: 'ratios.hitWithTokenOverHit', target: '>= 0.9', value: (r) => r.ratios.hitWithTokenOverHit, ok: (v) => v >= 0.9 },
   { name: 'ratios.hitOverStock', target: '>= 2', value: (r) => r.ratios.hitOverStock, ok: (v) => v >= 2 },
   { name: 'notModified.bodyBytes', target: '= 0', value: (r) => r.notModified.bodyBytes, ok: (v) => v === 0 },
   { name: 'ratios.notModifiedOverHit', target: '>= 1', value: (r) => r.ratios.notModifiedOverHit, ok: (v) => v >= 1 },
@@ -78,7 +79,7 @@ function renderTable(result) {
   );
   table(
     ['scenario', 'rps', 'p50 ms', 'p99 ms', 'errors', 'API CPU µs/req', 'Redis CPU µs/req'],
-    ['floor', 'hit', 'uncached', 'stock'].map((name) => [
+    ['floor', 'hit', 'hitWithToken', 'uncached', 'stock'].map((name) => [
       name,
       result[name].rps,
       result[name].p50Ms,

@@ -6,28 +6,31 @@ const { cpuTimeOf } = require('./processes');
 const { median, percentile, round } = require('./stats');
 
 /**
- * Scenarios 1–4 on one API process with one connection count: floor, hit, uncached and stock.
+ * Scenarios 1–4 on one API process with one connection count: floor, hit, uncached and stock,
+ * plus hitWithToken (the hit route with a personal access token instead of the session's JWT).
  * Each scenario is warmed up once, then measured in `rounds` interleaved runs (floor, hit,
  * uncached, stock, floor, …). Each scenario reports its median round (by rps); each ratio is the
  * median of the per-round ratios (the two runs of a round are seconds apart, so a noisy neighbour
  * on a shared machine weighs on both). Latencies are taken per response (µs precision), not from
  * autocannon's 1 ms histogram.
  */
-async function runThroughput({ api, redisPid, token, adminToken, paths, connections, seconds, warmupSeconds, rounds, log }) {
-  const names = ['floor', 'hit', 'uncached', 'stock'];
-  for (const name of names) await cannon(api.port, paths[name], token, connections, warmupSeconds);
+async function runThroughput({ api, redisPid, token, personalToken, adminToken, paths, connections, seconds, warmupSeconds, rounds, log }) {
+  const names = ['floor', 'hit', 'hitWithToken', 'uncached', 'stock'];
+  const pathOf = (name) => (name === 'hitWithToken' ? paths.hit : paths[name]);
+  const tokenOf = (name) => (name === 'hitWithToken' ? personalToken : token);
+  for (const name of names) await cannon(api.port, pathOf(name), tokenOf(name), connections, warmupSeconds);
   const runs = Object.fromEntries(names.map((name) => [name, []]));
   for (let r = 0; r < rounds; r += 1) {
     for (const name of names) {
       const before = await cacheCounters(api.port, adminToken);
       const cpuBefore = [cpuTimeOf(api.pid), cpuTimeOf(redisPid)];
-      const run = await cannon(api.port, paths[name], token, connections, seconds);
+      const run = await cannon(api.port, pathOf(name), tokenOf(name), connections, seconds);
       const requests = run.latencies.length;
       run.apiCpuUs = ((cpuTimeOf(api.pid) - cpuBefore[0]) * 1000) / requests;
       run.redisCpuUs = ((cpuTimeOf(redisPid) - cpuBefore[1]) * 1000) / requests;
       run.cache = diffCounters(before, await cacheCounters(api.port, adminToken));
       runs[name].push(run);
-      log(`  round ${r + 1}/${rounds} ${name.padEnd(8)} ${run.rps.toFixed(0).padStart(6)} rps  p50 ${run.p50Ms.toFixed(2)} ms  p99 ${run.p99Ms.toFixed(2)} ms${run.errors ? `  errors ${run.errors}` : ''}`);
+      log(`  round ${r + 1}/${rounds} ${name.padEnd(12)} ${run.rps.toFixed(0).padStart(6)} rps  p50 ${run.p50Ms.toFixed(2)} ms  p99 ${run.p99Ms.toFixed(2)} ms${run.errors ? `  errors ${run.errors}` : ''}`);
     }
   }
   const perRound = (other) => runs.hit.map((hit, i) => hit.rps / runs[other][i].rps);
@@ -35,6 +38,7 @@ async function runThroughput({ api, redisPid, token, adminToken, paths, connecti
     hitOverFloor: round(median(perRound('floor')), 3),
     hitOverUncached: round(median(perRound('uncached')), 1),
     hitOverStock: round(median(perRound('stock')), 3),
+    hitWithTokenOverHit: round(median(runs.hitWithToken.map((run, i) => run.rps / runs.hit[i].rps)), 3),
   };
   // Server CPU per request (API process, all threads; and redis-server): far less sensitive to a noisy
   // neighbour than rps, since time spent waiting for a CPU does not count.

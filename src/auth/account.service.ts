@@ -6,7 +6,7 @@ import { SessionsService } from '../sessions/sessions.service';
 import { User } from '../users/user.entity';
 import { toUserResponse, UserResponse } from '../users/user-response';
 import { UsersRepository } from '../users/users.repository';
-import { AuthUser } from '../common/auth/auth-user';
+import { AuthUser, sessionOf } from '../common/auth/auth-user';
 import { ChangePasswordDto } from './dto/change-password.dto';
 import { DeleteAccountDto } from './dto/delete-account.dto';
 import { UpdateProfileDto } from './dto/update-profile.dto';
@@ -47,7 +47,7 @@ export class AccountService {
   async changePassword(principal: AuthUser, dto: ChangePasswordDto): Promise<void> {
     await this.confirmPassword(principal, dto.currentPassword);
     await this.users.updatePasswordHash(principal.id, await this.hasher.hash(dto.newPassword));
-    await this.sessions.endOthers(principal.id, principal.sessionId);
+    await this.sessions.endOthers(principal.id, sessionOf(principal));
   }
 
   /** Every row of the user goes in one transaction; then their cached responses and sessions are dropped everywhere. */

@@ -5,7 +5,7 @@ import { IssuedRefresh, SessionsService } from '../sessions/sessions.service';
 import { toUserResponse, UserResponse } from '../users/user-response';
 import { UsersRepository } from '../users/users.repository';
 import { AccessTokenService } from './access-token.service';
-import { AuthUser } from '../common/auth/auth-user';
+import { AuthUser, sessionOf } from '../common/auth/auth-user';
 import { LoginDto } from './dto/login.dto';
 import { RefreshDto } from './dto/refresh.dto';
 import { RegisterDto } from './dto/register.dto';
@@ -69,7 +69,7 @@ export class AuthService {
   }
 
   async logout(principal: AuthUser, channel: RefreshChannel): Promise<void> {
-    await this.sessions.end(principal.id, principal.sessionId);
+    await this.sessions.end(principal.id, sessionOf(principal));
     channel.clear();
   }
 

@@ -12,7 +12,8 @@ import { AuthUser, UserRole } from '../common/auth/auth-user';
 interface MemoEntry {
   generation: string;
   user: User;
-  acceptedSessionIds: Set<string>;
+  /** Credentials checked under `generation`: session ids, and `token:<id>` of personal access tokens. */
+  accepted: Set<string>;
 }
 
 const MEMO_LIMIT = 10_000;
@@ -23,16 +24,24 @@ export interface ResolvedSession {
   prefetched?: CachePrefetchResult;
 }
 
+/** A user whose credential was found valid, with the cache validity read before the check. */
+export interface CheckedUser {
+  user: User;
+  generation: string | null;
+  prefetched?: CachePrefetchResult;
+}
+
 /**
- * Turns verified token claims into the request principal, refusing tokens of ended sessions: the
- * one place that decides whether an access token is still valid.
+ * Turns verified credentials into the request principal, refusing those of ended sessions and
+ * revoked personal access tokens: the one place that decides whether a credential is still valid.
  *
- * The database is the source of truth (the token's session row must exist and be live). To spare
- * it on every request, a principal is remembered in process together with the user's cache
- * generation read BEFORE the database, and the sessions checked under it; every way a session
- * ends (and every profile change) replaces that generation on every instance, so a remembered
- * principal is only reused while nothing about the user has changed. When the generation cannot
- * be read (Redis down, hung, or caching disabled) the database decides.
+ * The database is the source of truth (the token's session row, or the personal access token's
+ * row, must exist and be live). To spare it on every request, a principal is remembered in process
+ * together with the user's cache generation read BEFORE the database, and the credentials checked
+ * under it; every way a session or a personal access token ends (and every profile change)
+ * replaces that generation on every instance, so a remembered principal is only reused while
+ * nothing about the user has changed. When the generation cannot be read (Redis down, hung, or
+ * caching disabled) the database decides.
  */
 @Injectable()
 export class SessionResolver {
@@ -53,15 +62,26 @@ export class SessionResolver {
    */
   async resolve(claims: AccessTokenClaims, plan?: CacheReadPlan | null): Promise<ResolvedSession | null> {
     const userId = Number(claims.sub);
+    const checked = await this.check(userId, claims.sid, () => this.sessions.isLive(userId, claims.sid), plan);
+    if (!checked) return null;
+    const principal: AuthUser = { ...this.principalOf(checked.user), sessionId: claims.sid, personalToken: null, tokenExpiresAt: claims.exp };
+    return { principal, generation: checked.generation, prefetched: checked.prefetched };
+  }
+
+  /**
+   * The user of a credential (`credential` names it among the user's: a session id, `token:<id>`)
+   * if `isLive` says so, or if it was found live under the user's current generation already.
+   */
+  async check(userId: number, credential: string, isLive: () => Promise<boolean>, plan?: CacheReadPlan | null): Promise<CheckedUser | null> {
     const remembered = this.memo.get(userId);
     const { session: generation, entry, prefetched } = await this.generations.current(userId, plan ?? null, remembered?.user);
-    if (generation !== null && remembered?.generation === generation && remembered.acceptedSessionIds.has(claims.sid)) {
-      return { ...this.accept(remembered.user, claims, entry), prefetched };
+    if (generation !== null && remembered?.generation === generation && remembered.accepted.has(credential)) {
+      return { user: remembered.user, generation: entry, prefetched };
     }
-    const user = await this.loadIfValid(userId, claims);
-    if (!user) return null;
-    if (generation !== null) this.remember(userId, generation, user, claims.sid, remembered);
-    return { ...this.accept(user, claims, entry), prefetched };
+    const [user, live] = await Promise.all([this.users.findById(userId), isLive()]);
+    if (!user || !live) return null;
+    if (generation !== null) this.remember(userId, generation, user, credential, remembered);
+    return { user, generation: entry, prefetched };
   }
 
   /** The operator's grant (the users row), or ADMIN_EMAILS (a development convenience). */
@@ -69,30 +89,17 @@ export class SessionResolver {
     return user.role === 'admin' || this.config.adminEmails.includes(user.email.toLowerCase()) ? 'admin' : 'user';
   }
 
-  private async loadIfValid(userId: number, claims: AccessTokenClaims): Promise<User | null> {
-    const [user, live] = await Promise.all([this.users.findById(userId), this.sessions.isLive(userId, claims.sid)]);
-    return user && live ? user : null;
+  /** What the principal says of the user, whatever the credential. */
+  principalOf(user: User): Pick<AuthUser, 'id' | 'email' | 'role' | 'timezone' | 'dayStartHour'> {
+    return { id: user.id, email: user.email, role: this.roleOf(user), timezone: user.timezone, dayStartHour: user.dayStartHour };
   }
 
-  private remember(userId: number, generation: string, user: User, sessionId: string, previous?: MemoEntry): void {
+  private remember(userId: number, generation: string, user: User, credential: string, previous?: MemoEntry): void {
     const sameGeneration = previous?.generation === generation;
-    const acceptedSessionIds = sameGeneration ? previous.acceptedSessionIds : new Set<string>();
-    acceptedSessionIds.add(sessionId);
+    const accepted = sameGeneration ? previous.accepted : new Set<string>();
+    accepted.add(credential);
     this.memo.delete(userId);
-    this.memo.set(userId, { generation, user, acceptedSessionIds });
+    this.memo.set(userId, { generation, user, accepted });
     if (this.memo.size > MEMO_LIMIT) this.memo.delete(this.memo.keys().next().value!);
-  }
-
-  private accept(user: User, claims: AccessTokenClaims, generation: string | null) {
-    const principal: AuthUser = {
-      id: user.id,
-      email: user.email,
-      role: this.roleOf(user),
-      timezone: user.timezone,
-      dayStartHour: user.dayStartHour,
-      sessionId: claims.sid,
-      tokenExpiresAt: claims.exp,
-    };
-    return { principal, generation };
   }
 }

@@ -12,5 +12,7 @@ export const CHANGES = {
   habit: ['habits', 'records', 'analytics'],
   record: ['records', 'analytics'],
   profile: CHANGE_GROUPS,
+  /** An import writes categories, habits and records, never the profile (change webhooks tell them apart). */
+  import: ['categories', 'habits', 'records', 'analytics'],
   everything: CHANGE_GROUPS,
 } as const satisfies Record<string, readonly ChangeGroup[]>;

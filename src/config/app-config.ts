@@ -87,4 +87,6 @@ export abstract class AppConfig {
   /** After SIGTERM, how long readiness says 503 while requests are still served (a load balancer's health check interval × its fall count). */
   shutdownDrainDelayMs: number;
   events: EventsConfig;
+  /** Webhooks' reach (API.md § Outbound addresses): non-public addresses and plain http are refused unless allowed. */
+  outbound: { allowPrivate: boolean; allowHttp: boolean };
 }

@@ -52,6 +52,7 @@ export function loadAppConfig(env: Env): AppConfig {
     webDistDir: reader.text('WEB_DIST_DIR') ?? DEFAULT_WEB_DIST_DIR,
     shutdownDrainDelayMs: reader.integer('SHUTDOWN_DRAIN_DELAY_MS', 0, 0, 60000),
     events: { heartbeatMs: reader.integer('EVENTS_HEARTBEAT_MS', 25000, 50, 25000) },
+    outbound: { allowPrivate: reader.boolean('OUTBOUND_ALLOW_PRIVATE', false), allowHttp: reader.boolean('OUTBOUND_ALLOW_HTTP', false) },
   };
   reader.throwIfInvalid();
   return config;

@@ -14,6 +14,8 @@ import { HabitCheckpoints1764000001001 } from './migrations/1764000001001-habit-
 import { SyncRevisions1764000002000 } from './migrations/1764000002000-sync-revisions';
 import { UserLocale1765000000000 } from './migrations/1765000000000-user-locale';
 import { UserRole1765000010000 } from './migrations/1765000010000-user-role';
+import { PersonalAccessTokens1765000040000 } from './migrations/1765000040000-personal-access-tokens';
+import { ChangeWebhooks1765000041000 } from './migrations/1765000041000-change-webhooks';
 import { TransactionRunner } from './transaction-runner';
 
 export const MIGRATIONS = [
@@ -24,6 +26,8 @@ export const MIGRATIONS = [
   SyncRevisions1764000002000,
   UserLocale1765000000000,
   UserRole1765000010000,
+  PersonalAccessTokens1765000040000,
+  ChangeWebhooks1765000041000,
 ];
 
 /** The entity classes TypeORM maps (the app's list, src/entities.ts: entities live in their feature folders). */

@@ -25,7 +25,7 @@ function claims(expiresInSeconds: number): AccessTokenClaims {
 function openStream(sink: ClientSink, expiresInSeconds = 3600) {
   const stats = new FeedStats();
   const closed: EventStream[] = [];
-  const stream = new EventStream({ id: 's', userId: 1, claims: claims(expiresInSeconds) }, sink, stats, (s) => closed.push(s));
+  const stream = new EventStream({ id: 's', userId: 1, credential: { kind: 'session', claims: claims(expiresInSeconds) } }, sink, stats, (s) => closed.push(s));
   return { stream, stats, closed };
 }
 

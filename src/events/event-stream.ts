@@ -1,5 +1,5 @@
 import type { Writable } from 'node:stream';
-import { AccessTokenClaims } from '../auth/access-token.service';
+import { credentialExpiresAt, StreamCredential } from '../auth/stream-credential';
 import { ChangeGroup } from '../common/change-groups';
 import { FeedStats } from '../changes/feed-stats';
 import { changeEvent, endEvent, EndReason, SSE_HEARTBEAT } from './sse-format';
@@ -14,8 +14,8 @@ const MAX_TIMER_MS = 2 ** 31 - 1;
 export interface EventStreamIdentity {
   id: string;
   userId: number;
-  /** The claims of the access token the stream was opened with (directly or through a ticket). */
-  claims: AccessTokenClaims;
+  /** What the stream was opened with (directly or through a ticket): a session's access token or a personal access token. */
+  credential: StreamCredential;
 }
 
 /**
@@ -85,7 +85,9 @@ export class EventStream {
   }
 
   private armExpiry(): void {
-    const remainingMs = this.identity.claims.exp * 1000 - Date.now();
+    const expiresAt = credentialExpiresAt(this.identity.credential);
+    if (expiresAt === null) return;
+    const remainingMs = expiresAt * 1000 - Date.now();
     if (remainingMs <= 0) {
       setImmediate(() => this.end('expired'));
       return;

@@ -1,6 +1,6 @@
 import type { IncomingMessage, ServerResponse } from 'node:http';
 import { Injectable, Logger, OnModuleDestroy, OnModuleInit } from '@nestjs/common';
-import { SessionResolver } from '../auth/session-resolver';
+import { credentialKey, StreamCredentials } from '../auth/stream-credential';
 import { CHANGE_GROUPS } from '../common/change-groups';
 import { AppConfig } from '../config/app-config';
 import { EventBus, FeedListener } from '../changes/event-bus';
@@ -23,7 +23,7 @@ export class EventStreams implements FeedListener, OnModuleInit, OnModuleDestroy
 
   constructor(
     private readonly bus: EventBus,
-    private readonly sessions: SessionResolver,
+    private readonly credentials: StreamCredentials,
     private readonly slots: StreamSlots,
     private readonly stats: FeedStats,
     private readonly config: AppConfig,
@@ -79,15 +79,17 @@ export class EventStreams implements FeedListener, OnModuleInit, OnModuleDestroy
   /** Asks once per token (a user's streams often share one) and ends the streams of refused ones. */
   private recheck(streams: Iterable<EventStream>): void {
     const byToken = new Map<string, EventStream[]>();
-    for (const stream of streams) byToken.set(stream.identity.claims.jti, [...(byToken.get(stream.identity.claims.jti) ?? []), stream]);
+    for (const stream of streams) {
+      const key = credentialKey(stream.identity.credential);
+      byToken.set(key, [...(byToken.get(key) ?? []), stream]);
+    }
     for (const sharing of byToken.values()) void this.recheckToken(sharing);
   }
 
-  /** SessionResolver is the one place that decides whether a token is still good. */
+  /** SessionResolver (through StreamCredentials) is the one place that decides whether a token is still good. */
   private async recheckToken(streams: EventStream[]): Promise<void> {
     try {
-      const session = await this.sessions.resolve(streams[0].identity.claims);
-      if (session) return;
+      if (await this.credentials.stillValid(streams[0].identity.credential)) return;
       for (const stream of streams) if (stream.isOpen) stream.end('revoked');
     } catch (error) {
       this.logger.warn(`Could not re-check the token of an event stream (kept open): ${(error as Error).message}`);

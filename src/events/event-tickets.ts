@@ -1,7 +1,7 @@
 import { createHash, randomBytes } from 'node:crypto';
 import { Inject, Injectable } from '@nestjs/common';
 import { RedisClientType } from '@redis/client';
-import { AccessTokenClaims } from '../auth/access-token.service';
+import { StreamCredential } from '../auth/stream-credential';
 import { REDIS_CONNECTION } from '../redis/redis.module';
 import { withDeadline } from '../redis/deadline';
 import { RetryLaterException } from '../common/http/retry-later.exception';
@@ -13,7 +13,7 @@ const MEMORY_LIMIT = 100_000;
 const TICKET = /^[A-Za-z0-9_-]{43}$/;
 
 interface StoredTicket {
-  claims: AccessTokenClaims;
+  credential: StreamCredential;
   expiresAt: number;
 }
 
@@ -34,16 +34,16 @@ export class EventTickets {
 
   constructor(@Inject(REDIS_CONNECTION) private readonly redis: RedisClientType | null) {}
 
-  async issue(claims: AccessTokenClaims): Promise<string> {
+  async issue(credential: StreamCredential): Promise<string> {
     const ticket = randomBytes(32).toString('base64url');
-    const stored: StoredTicket = { claims, expiresAt: Date.now() + TICKET_TTL_SECONDS * 1000 };
+    const stored: StoredTicket = { credential, expiresAt: Date.now() + TICKET_TTL_SECONDS * 1000 };
     if (this.redis) await this.withRedis((redis) => redis.set(ticketKey(ticket), JSON.stringify(stored), { EX: TICKET_TTL_SECONDS }));
     else this.remember(ticketKey(ticket), stored);
     return ticket;
   }
 
-  /** The claims the ticket stands for, or null when it is unknown, spent or expired. */
-  async redeem(ticket: string): Promise<AccessTokenClaims | null> {
+  /** The credential the ticket stands for, or null when it is unknown, spent or expired. */
+  async redeem(ticket: string): Promise<StreamCredential | null> {
     if (!TICKET.test(ticket)) return null;
     const key = ticketKey(ticket);
     let stored: StoredTicket | undefined;
@@ -54,7 +54,7 @@ export class EventTickets {
       stored = this.memory.get(key);
       this.memory.delete(key);
     }
-    return stored && stored.expiresAt > Date.now() ? stored.claims : null;
+    return stored?.credential && stored.expiresAt > Date.now() ? stored.credential : null;
   }
 
   private remember(key: string, stored: StoredTicket): void {

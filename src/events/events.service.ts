@@ -1,9 +1,7 @@
 import { randomUUID } from 'node:crypto';
 import { Injectable, UnauthorizedException } from '@nestjs/common';
 import type { FastifyReply, FastifyRequest } from 'fastify';
-import { AccessTokenClaims, AccessTokenService } from '../auth/access-token.service';
-import { bearerToken } from '../common/http/bearer-token';
-import { SessionResolver } from '../auth/session-resolver';
+import { credentialExpiresAt, credentialUserId, StreamCredential, StreamCredentials } from '../auth/stream-credential';
 import { RetryLaterException } from '../common/http/retry-later.exception';
 import { API_SECURITY_HEADERS } from '../common/http/security-headers';
 import { EventTicketResponse } from './dto/event-ticket.response';
@@ -18,8 +16,7 @@ const SLOT_RETRY_AFTER_SECONDS = 5;
 @Injectable()
 export class EventsService {
   constructor(
-    private readonly tokens: AccessTokenService,
-    private readonly sessions: SessionResolver,
+    private readonly credentials: StreamCredentials,
     private readonly tickets: EventTickets,
     private readonly slots: StreamSlots,
     private readonly streams: EventStreams,
@@ -27,16 +24,16 @@ export class EventsService {
 
   /** A ticket standing for the bearer token of this (already authenticated) request. */
   async issueTicket(authorization: string | string[] | undefined): Promise<EventTicketResponse> {
-    const claims = this.bearerClaims(authorization);
-    if (!claims) throw new UnauthorizedException('Missing, invalid or expired access token');
-    return { ticket: await this.tickets.issue(claims), expiresIn: TICKET_TTL_SECONDS };
+    const credential = await this.credentials.fromBearer(authorization);
+    if (!credential) throw new UnauthorizedException('Missing, invalid or expired access token');
+    return { ticket: await this.tickets.issue(credential), expiresIn: TICKET_TTL_SECONDS };
   }
 
   /** 401, 429 or 503 as a normal answer; otherwise the reply is taken over by the stream. */
   async open(request: FastifyRequest, reply: FastifyReply, ticket: string | undefined): Promise<void> {
-    const claims = await this.authenticate(request.headers.authorization, ticket);
+    const credential = await this.authenticate(request.headers.authorization, ticket);
     if (request.method === 'HEAD') return this.answerHead(request, reply);
-    const identity = { id: randomUUID(), userId: Number(claims.sub), claims };
+    const identity = { id: randomUUID(), userId: credentialUserId(credential), credential };
     if (!(await this.slots.acquire(identity))) {
       throw new RetryLaterException(429, `At most ${MAX_STREAMS_PER_USER} event streams may be open per user`, SLOT_RETRY_AFTER_SECONDS);
     }
@@ -52,18 +49,15 @@ export class EventsService {
     reply.raw.end();
   }
 
-  private async authenticate(authorization: string | string[] | undefined, ticket: string | undefined): Promise<AccessTokenClaims> {
-    const claims = ticket !== undefined ? await this.tickets.redeem(ticket) : this.bearerClaims(authorization);
-    if (!claims || claims.exp * 1000 <= Date.now()) {
+  /** A session's access token or a personal access token (of either scope: the stream only reads), directly or through a ticket. */
+  private async authenticate(authorization: string | string[] | undefined, ticket: string | undefined): Promise<StreamCredential> {
+    const credential = ticket !== undefined ? await this.tickets.redeem(ticket) : await this.credentials.fromBearer(authorization);
+    const expiresAt = credential ? credentialExpiresAt(credential) : null;
+    if (!credential || (expiresAt !== null && expiresAt * 1000 <= Date.now())) {
       throw new UnauthorizedException(ticket !== undefined ? 'Unknown, used or expired ticket' : 'Missing, invalid or expired access token');
     }
-    if (!(await this.sessions.resolve(claims))) throw new UnauthorizedException('This access token has been revoked');
-    return claims;
-  }
-
-  private bearerClaims(authorization: string | string[] | undefined): AccessTokenClaims | null {
-    const token = bearerToken(authorization);
-    return token ? this.tokens.verify(token) : null;
+    if (!(await this.credentials.stillValid(credential))) throw new UnauthorizedException('This access token has been revoked');
+    return credential;
   }
 }
 

@@ -27,7 +27,7 @@ export class ImportService {
 
   async import(user: AuthUser, body: unknown): Promise<ImportSummary> {
     const account = readAccount(body, todayFor(user));
-    return this.writes.write(user.id, CHANGES.everything, async (write) => {
+    return this.writes.write(user.id, CHANGES.import, async (write) => {
       const { summary, wrote } = await apply(new ImportTransaction(write), account);
       // Importing the same file again writes nothing: then nothing changed, and nothing is announced.
       if (!wrote) write.unchanged();

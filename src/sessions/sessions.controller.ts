@@ -1,6 +1,6 @@
 import { Controller, Delete, Get, HttpCode, HttpStatus, Param } from '@nestjs/common';
 import { ApiNoContentResponse, ApiOkResponse, ApiParam, ApiTags } from '@nestjs/swagger';
-import { AuthUser } from '../common/auth/auth-user';
+import { AuthUser, sessionOf } from '../common/auth/auth-user';
 import { CurrentUser } from '../common/decorators/current-user.decorator';
 import { ApiErrors } from '../common/openapi/error-response';
 import { SessionResponse } from './dto/session.response';
@@ -15,7 +15,7 @@ export class SessionsController {
   @Get()
   @ApiOkResponse({ type: SessionResponse, isArray: true, description: 'Live sessions, most recently used first' })
   list(@CurrentUser() user: AuthUser): Promise<SessionResponse[]> {
-    return this.sessions.list(user.id, user.sessionId);
+    return this.sessions.list(user.id, sessionOf(user));
   }
 
   @Delete(':id')

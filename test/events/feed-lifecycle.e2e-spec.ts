@@ -125,8 +125,9 @@ describe('change feed lifecycle', () => {
     expect(stream.responses['200']).toMatchObject({ content: { 'text/event-stream': expect.any(Object) } });
     expect(stream.security).toEqual([{ bearer: [] }]);
     const ticket = document.paths['/api/events/ticket'].post;
-    // 429: the per-user rate limit applies to every /api route (src/common/openapi/finish-document.ts).
-    expect(Object.keys(ticket.responses).sort()).toEqual(['201', '401', '429', '503']);
+    // 429: the per-user rate limit applies to every /api route; 403: a personal access token of scope read on a POST
+    // (src/common/openapi/finish-document.ts).
+    expect(Object.keys(ticket.responses).sort()).toEqual(['201', '401', '403', '429', '503']);
   });
 
   it('while Redis is down: tickets answer 503 with Retry-After, bearer streams still open and get this instance\'s changes', async () => {

@@ -22,7 +22,8 @@ const HEADERS: Record<string, Json> = {
 /**
  * The cross-cutting parts of API.md's OpenAPI rule, applied to every operation of the generated
  * document so that no route can forget them: `security: []` on @Public routes, the bearer scheme
- * and 401 on every other (the global guard authenticates them all); 400 where a body or query is validated; 429 and 503
+ * and 401 on every other (the global guard authenticates them all); 403 where a personal access
+ * token is refused (/api/auth/*, and every method but GET for scope `read`); 400 where a body or query is validated; 429 and 503
  * (with Retry-After) on every /api route; the shared ErrorResponse on every error answer;
  * X-Request-Id on every response; X-Cache and ETag on the 200 of cached routes; a summary.
  */
@@ -44,6 +45,8 @@ function finishOperation(path: string, method: string, operation: Operation): vo
   operation.security = secured ? BEARER_SECURITY : [];
   operation.summary ??= defaultSummary(method, path);
   if (secured) addError(operation, '401', 'Missing, invalid, expired or revoked access token');
+  if (secured && path.startsWith('/api/auth/')) addError(operation, '403', 'Personal access tokens may not use /api/auth routes');
+  else if (secured && method !== 'get' && path.startsWith('/api')) addError(operation, '403', 'A personal access token of scope `read` may only GET');
   const takesInput = operation.requestBody !== undefined || (operation.parameters as Json[] | undefined)?.some((p) => p.in === 'query');
   if (takesInput) addError(operation, '400', 'Invalid input: `message` names each bad field');
   if (path.startsWith('/api')) {

@@ -5,8 +5,10 @@ import { Failure, Loading } from '../components/states';
 import { useExport, useImport } from '../hooks/use-portability';
 import { useChangePassword, useDeleteAccount, useEndSession, useProfile, useSessions, useSignOutOthers, useUpdateProfile } from '../hooks/use-profile';
 import { field } from '../components/form-field';
+import { AccessTokens } from '../components/access-tokens';
+import { ChangeWebhooks } from '../components/change-webhooks';
 
-/** Profile, password, sessions, export and import, account deletion. */
+/** Profile, password, sessions, access tokens, webhooks, export and import, account deletion. */
 export function SettingsScreen() {
   const profile = useProfile();
   return (
@@ -15,6 +17,8 @@ export function SettingsScreen() {
       {profile.error ? <Failure error={profile.error} retry={() => void profile.refetch()} /> : !profile.data ? <Loading what="your profile" /> : <Profile user={profile.data} />}
       <Password />
       <Sessions />
+      <AccessTokens />
+      <ChangeWebhooks />
       <Portability />
       <DeleteAccount />
     </>
