@@ -14,9 +14,10 @@ import { HabitTargetType1764000001000 } from './migrations/1764000001000-habit-t
 import { HabitCheckpoints1764000001001 } from './migrations/1764000001001-habit-checkpoints';
 import { SyncRevisions1764000002000 } from './migrations/1764000002000-sync-revisions';
 import { UserLocale1765000000000 } from './migrations/1765000000000-user-locale';
+import { TombstoneLookup1765000030000 } from './migrations/1765000030000-tombstone-lookup';
 import { TransactionRunner } from './transaction-runner';
 
-export const MIGRATIONS = [InitialSchema1732200000000, Sessions1764000000000, HabitTargetType1764000001000, HabitCheckpoints1764000001001, SyncRevisions1764000002000, UserLocale1765000000000];
+export const MIGRATIONS = [InitialSchema1732200000000, Sessions1764000000000, HabitTargetType1764000001000, HabitCheckpoints1764000001001, SyncRevisions1764000002000, UserLocale1765000000000, TombstoneLookup1765000030000];
 
 /** TypeORM on SQLite (embedded default) or PostgreSQL; start-up runs pending migrations. Global: every repository may use TransactionRunner. */
 @Global()
