@@ -197,7 +197,7 @@ describe('the web client in Chromium', () => {
     await screenshot(page, '08-settings-imported');
   });
 
-  it('ran without a console error or a CSP violation', () => {
+  it('ran without a console error, a failed request or a CSP violation (the refresh without a cookie answers 204: needs issue-23)', () => {
     expect(problems).toEqual([]);
   });
 });
