@@ -7,6 +7,8 @@ export interface Deletion {
   kind: TombstoneKind;
   entityId: number;
   date?: string;
+  /** When it was deleted (a deletion made offline keeps its time); default now. */
+  at?: Date;
 }
 
 /** The user's next sync revision (UserWrites.write calls it first in every write's transaction). */
@@ -25,8 +27,8 @@ export async function bumpRevision(manager: EntityManager, userId: number): Prom
 /** Tombstones of rows deleted by the transaction that bumped `revision` (records of a deleted habit are implied by the habit's). */
 export async function recordDeletions(manager: EntityManager, userId: number, revision: number, deletions: Deletion[]): Promise<void> {
   if (deletions.length === 0) return;
-  const deletedAt = new Date();
-  const rows = deletions.map(({ kind, entityId, date }) => ({ userId, kind, entityId, date: date ?? null, revision, deletedAt }));
+  const now = new Date();
+  const rows = deletions.map(({ kind, entityId, date, at }) => ({ userId, kind, entityId, date: date ?? null, revision, deletedAt: at ?? now }));
   for (let start = 0; start < rows.length; start += TOMBSTONE_CHUNK) {
     await manager.insert(SyncTombstone, rows.slice(start, start + TOMBSTONE_CHUNK));
   }

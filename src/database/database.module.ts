@@ -16,6 +16,7 @@ import { UserLocale1765000000000 } from './migrations/1765000000000-user-locale'
 import { UserRole1765000010000 } from './migrations/1765000010000-user-role';
 import { PersonalAccessTokens1765000040000 } from './migrations/1765000040000-personal-access-tokens';
 import { ChangeWebhooks1765000041000 } from './migrations/1765000041000-change-webhooks';
+import { TombstoneLookup1765000030000 } from './migrations/1765000030000-tombstone-lookup';
 import { TransactionRunner } from './transaction-runner';
 
 export const MIGRATIONS = [
@@ -26,6 +27,7 @@ export const MIGRATIONS = [
   SyncRevisions1764000002000,
   UserLocale1765000000000,
   UserRole1765000010000,
+  TombstoneLookup1765000030000,
   PersonalAccessTokens1765000040000,
   ChangeWebhooks1765000041000,
 ];

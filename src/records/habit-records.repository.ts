@@ -3,7 +3,9 @@ import { InjectRepository } from '@nestjs/typeorm';
 import { EntityManager, In, Repository } from 'typeorm';
 import { RecordStatus } from '../habits/habit-schedule';
 import { UserWrite } from '../changes/user-writes';
+import { SyncTombstone } from '../changes/sync-tombstone.entity';
 import { HabitRecord } from './habit-record.entity';
+import { BatchPlan, planBatch, TimedDelete, TimedPut } from './record-conflicts';
 
 export interface RecordFields {
   status: RecordStatus;
@@ -59,27 +61,60 @@ export class HabitRecordsRepository {
   }
 
   /**
-   * One transaction, one revision: every put applied (replaced or inserted) and every delete
-   * (of the records that exist). Keys must be distinct; returns how many records were deleted.
+   * One transaction, one revision: the batch's puts and deletes are planned against what is stored
+   * (read inside the transaction, after the user's revision row is locked, so that concurrent
+   * batches of the user are decided one after the other), then every planned put is applied
+   * (replaced or inserted) and every planned delete. Keys must be distinct.
    */
-  async applyBatch(write: UserWrite, puts: RecordPut[], deletes: RecordKey[]): Promise<number> {
+  async applyBatch(write: UserWrite, puts: TimedPut[], deletes: TimedDelete[]): Promise<BatchPlan> {
     const { manager, userId, revision } = write;
-    const existing = await this.findByKeys(manager, userId, [...puts, ...deletes]);
+    const keys = [...puts, ...deletes];
+    const stored = { records: await this.findByKeys(manager, userId, keys), deletedAt: await this.deletionTimes(manager, userId, keys) };
+    const plan = planBatch(puts, deletes, stored);
+    await this.writePuts(manager, userId, revision, plan.puts, stored.records);
+    const gone = plan.deletes;
+    if (gone.length > 0) await manager.delete(HabitRecord, { id: In(gone.map(({ record }) => record.id)) });
+    await write.deleted(gone.map(({ record, changedAt }) => ({ kind: 'record', entityId: record.habitId, date: record.date, at: changedAt })));
+    // A replay (every item already applied or newer): nothing changed, nothing is kept or announced.
+    if (plan.puts.length === 0 && plan.deletes.length === 0) write.unchanged();
+    return plan;
+  }
+
+  /** The ids among `habitIds` of habits this user deleted (while their tombstones are kept). */
+  async findDeletedHabitIds(userId: number, habitIds: number[]): Promise<Set<number>> {
+    if (habitIds.length === 0) return new Set();
+    const rows = await this.records.manager.findBy(SyncTombstone, { userId, kind: 'habit', entityId: In(habitIds) });
+    return new Set(rows.map((row) => row.entityId));
+  }
+
+  private async writePuts(manager: EntityManager, userId: number, revision: number, puts: TimedPut[], existing: Map<string, HabitRecord>): Promise<void> {
     const now = new Date();
     const inserts: Partial<HabitRecord>[] = [];
     for (const put of puts) {
       const current = existing.get(keyOf(put));
-      const { habitId, date, ...fields } = put;
-      if (current) await manager.update(HabitRecord, { id: current.id }, { ...fields, revision, updatedAt: now });
-      else inserts.push({ userId, habitId, date, ...fields, revision, createdAt: now, updatedAt: now });
+      const { habitId, date, changedAt, ...fields } = put;
+      const updatedAt = changedAt ?? now;
+      if (current) await manager.update(HabitRecord, { id: current.id }, { ...fields, revision, updatedAt });
+      else inserts.push({ userId, habitId, date, ...fields, revision, createdAt: updatedAt, updatedAt });
     }
     for (let start = 0; start < inserts.length; start += INSERT_CHUNK) {
       await manager.insert(HabitRecord, inserts.slice(start, start + INSERT_CHUNK));
     }
-    const gone = deletes.flatMap((key) => existing.get(keyOf(key)) ?? []);
-    if (gone.length > 0) await manager.delete(HabitRecord, { id: In(gone.map((record) => record.id)) });
-    await write.deleted(gone.map((record) => ({ kind: 'record', entityId: record.habitId, date: record.date })));
-    return gone.length;
+  }
+
+  /** The time of the last deletion of each of these (habit, date) records, by key (from the tombstones kept). */
+  private async deletionTimes(manager: EntityManager, userId: number, keys: RecordKey[]): Promise<Map<string, Date>> {
+    const times = new Map<string, Date>();
+    if (keys.length === 0) return times;
+    const habitIds = [...new Set(keys.map((key) => key.habitId))];
+    const dates = [...new Set(keys.map((key) => key.date))];
+    const rows = await manager.findBy(SyncTombstone, { userId, kind: 'record', entityId: In(habitIds), date: In(dates) });
+    for (const row of rows) {
+      const key = keyOf({ habitId: row.entityId, date: row.date ?? '' });
+      const known = times.get(key);
+      if (!known || known.getTime() < row.deletedAt.getTime()) times.set(key, row.deletedAt);
+    }
+    return times;
   }
 
   /** The user's records with these (habit, date) keys, by key. */

@@ -72,7 +72,8 @@ describe.each(['sqlite', 'postgres'] as const)('record batches on %s', (kind) =>
       })
       .expect(200);
     expect(stats.invalidations - invalidationsBefore).toBe(1);
-    expect(Object.keys(response.body as object).sort()).toEqual(['deleted', 'put']);
+    expect(Object.keys(response.body as object).sort()).toEqual(['conflicts', 'deleted', 'put']);
+    expect(response.body.conflicts).toEqual([]);
     expect(response.body.deleted).toBe(1);
     const put = response.body.put as RecordBody[];
     expect(put.map((record) => [record.habitId, record.date, record.status, record.value, record.note])).toEqual([

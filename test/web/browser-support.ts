@@ -47,5 +47,10 @@ export function collectProblems(page: Page): string[] {
     if (message.type() === 'error' && !/status of 401|Failed to load resource/.test(message.text())) problems.push(message.text());
   });
   page.on('pageerror', (error) => problems.push(error.message));
+  // A failed request is a problem even when the app handles it quietly (the first visit's refresh
+  // without a cookie is a 204, API.md v3); Chromium logs every one as "Failed to load resource".
+  page.on('response', (response) => {
+    if (response.status() >= 400) problems.push(`${response.status()} ${response.request().method()} ${new URL(response.url()).pathname}`);
+  });
   return problems;
 }

@@ -98,9 +98,14 @@ describe('the web client in Chromium', () => {
     await expect(page.getByRole('button', { name: 'Skip Read' }).getAttribute('aria-pressed')).resolves.toBe('false');
   });
 
-  it('shows what is left of a quota habit this week', async () => {
+  it("shows what is left of a quota habit this week from the API's quota (the habit started today, mid-week)", async () => {
     await nav('Today').click();
-    await page.getByText('4 of 5 left this week').waitFor();
+    // API.md: the week's quota is min(times, days on or after startDate), so a habit started today
+    // owes at most the days left in this ISO week (Monday to Sunday); one is done.
+    const today = (await page.getByRole('heading', { name: /^Today/ }).locator('.sub').textContent()) ?? '';
+    const weekday = ((new Date(`${today}T00:00:00Z`).getUTCDay() + 6) % 7) + 1;
+    const quota = Math.min(5, 8 - weekday);
+    await page.getByText(quota === 1 ? 'Quota met this week' : `${quota - 1} of ${quota} left this week`).waitFor();
     await screenshot(page, '04-today-done');
   });
 
@@ -192,7 +197,7 @@ describe('the web client in Chromium', () => {
     await screenshot(page, '08-settings-imported');
   });
 
-  it('ran without a console error or a CSP violation', () => {
+  it('ran without a console error, a failed request or a CSP violation (the refresh without a cookie answers 204: needs issue-23)', () => {
     expect(problems).toEqual([]);
   });
 });

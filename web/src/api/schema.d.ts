@@ -598,6 +598,12 @@ export interface components {
     schemas: {
         BatchDeleteItemDto: {
             /**
+             * Format: date-time
+             * @description When the person made this change on their device (a write made offline): applied only when the record is not newer, otherwise listed in `conflicts`; it becomes the change time (`updatedAt`, or the deletion time), capped at the server clock
+             * @example 2025-03-01T07:30:00.000Z
+             */
+            clientUpdatedAt?: string;
+            /**
              * Format: date
              * @example 2025-03-01
              */
@@ -606,6 +612,12 @@ export interface components {
             habitId: number;
         };
         BatchPutItemDto: {
+            /**
+             * Format: date-time
+             * @description When the person made this change on their device (a write made offline): applied only when the record is not newer, otherwise listed in `conflicts`; it becomes the change time (`updatedAt`, or the deletion time), capped at the server clock
+             * @example 2025-03-01T07:30:00.000Z
+             */
+            clientUpdatedAt?: string;
             /**
              * Format: date
              * @example 2025-03-01
@@ -1122,6 +1134,8 @@ export interface components {
             put?: components["schemas"]["BatchPutItemDto"][];
         };
         RecordBatchResponse: {
+            /** @description Items with `clientUpdatedAt` not applied, puts first, each in its order */
+            conflicts: components["schemas"]["RecordConflictResponse"][];
             /**
              * @description Records deleted (deletes of absent records are not counted)
              * @example 2
@@ -1129,6 +1143,24 @@ export interface components {
             deleted: number;
             /** @description The records written, in the order of `put` */
             put: components["schemas"]["RecordResponse"][];
+        };
+        RecordConflictResponse: {
+            /** @description The record as it stands (null when there is none) */
+            current: components["schemas"]["RecordResponse"] | null;
+            /**
+             * Format: date
+             * @example 2025-03-01
+             */
+            date: string;
+            /** @example 1 */
+            habitId: number;
+            /** @enum {string} */
+            op: "put" | "delete";
+            /**
+             * @description `newer`: the record changed or was deleted after this item; `habit_deleted`: its habit was deleted
+             * @enum {string}
+             */
+            reason: "newer" | "habit_deleted";
         };
         RecordCounts: {
             /** @example 120 */

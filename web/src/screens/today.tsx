@@ -92,25 +92,31 @@ function TodayHabit({ habit, today, record }: { habit: Habit; today: string; rec
   );
 }
 
-/** For quota habits: what is left this week (per_week) or this block (per_period), from the API's day statuses. */
+/**
+ * For quota habits: what is left this week (per_week) or this block (per_period), from the API's
+ * figures for the whole period: its `due` is the quota (`min(times, days on or after startDate −
+ * skipped)`) and its `done` what counts toward it. The browser computes no rule of its own.
+ */
 function QuotaLeft({ habit, today }: { habit: Habit; today: string }) {
   const schedule = habit.schedule;
   const quota = schedule.type === 'per_week' || schedule.type === 'per_period';
-  const start = quota ? periodStart(habit, today) : null;
-  const history = useHabitHistory(habit.id, quota ? start : null, quota ? today : null);
+  const period = quota ? periodOf(habit, today) : null;
+  const history = useHabitHistory(habit.id, period?.start ?? null, period?.end ?? null);
   if (!quota || !history.data) return null;
-  const done = history.data.days.filter((day) => day.status === 'done').length;
-  const left = Math.max(0, schedule.times - done);
-  const period = schedule.type === 'per_week' ? 'this week' : 'this period';
-  return <p className="meta">{left === 0 ? `Quota met ${period}` : `${left} of ${schedule.times} left ${period}`}</p>;
+  const { due, done } = history.data;
+  const left = Math.max(0, due - done);
+  const name = schedule.type === 'per_week' ? 'this week' : 'this period';
+  return <p className="meta">{left === 0 ? `Quota met ${name}` : `${left} of ${due} left ${name}`}</p>;
 }
 
-/** The first day of the week or block holding today (API.md § Habits defines the blocks). */
-function periodStart(habit: Habit, today: string): string {
+/** The first and last day of the week or block holding today (API.md § Habits defines the blocks). */
+function periodOf(habit: Habit, today: string): { start: string; end: string } {
   const schedule = habit.schedule;
   if (schedule.type === 'per_period') {
     const since = Math.max(0, daysBetween(habit.startDate, today));
-    return addDays(habit.startDate, since - (since % schedule.days));
+    const start = addDays(habit.startDate, since - (since % schedule.days));
+    return { start, end: addDays(start, schedule.days - 1) };
   }
-  return addDays(today, 1 - isoWeekday(today));
+  const start = addDays(today, 1 - isoWeekday(today));
+  return { start, end: addDays(start, 6) };
 }
