@@ -325,7 +325,7 @@ describe.each(DATABASES)('export and import on %s', (database) => {
       const codes = (path: string, method: string) => Object.keys(paths[path][method].responses as Json).sort();
       expect(codes('/api/export', 'get')).toEqual(['200', '401', '429', '503']);
       expect(codes('/api/export/loop', 'get')).toEqual(['200', '401', '429', '503']);
-      expect(codes('/api/import', 'post')).toEqual(['200', '400', '401', '403', '413', '415', '429', '503']);
+      expect(codes('/api/import', 'post')).toEqual(['200', '400', '401', '403', '409', '413', '415', '429', '503']);
       expect(Object.keys((paths['/api/import'].post.requestBody as { content: Json }).content)).toEqual(['application/json', 'application/zip']);
       expect(paths['/api/import'].post.security).toEqual([{ bearer: [] }]);
     });
