@@ -148,6 +148,9 @@ describe.each(['sqlite', 'postgres'] as const)('change webhooks on two instances
       const category = await api.createCategory(session, { name: 'Health' });
       const habit = await api.createHabit(session, { name: 'Walk', categoryId: category.id, startDate: daysAgo(5) });
       await api.putRecord(session, habit.id as number, daysAgo(1));
+      // A row changed again before its delivery is built goes out in its latest state (docs/automation.md):
+      // the put is seen delivered before the record is deleted.
+      await until(() => everything.changes().some((change) => change.entity === 'record'));
       expect((await api.as(session).delete(`/api/habits/${habit.id as number}/records/${daysAgo(1)}`)).status).toBe(204);
       expect((await api.as(session).patch('/api/auth/me', { displayName: 'Walker' })).status).toBe(200);
       expect((await api.as(session).delete(`/api/habits/${habit.id as number}`)).status).toBe(204);
