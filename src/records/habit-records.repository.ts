@@ -1,28 +1,11 @@
 import { Injectable } from '@nestjs/common';
 import { InjectRepository } from '@nestjs/typeorm';
 import { EntityManager, In, Repository } from 'typeorm';
-import { RecordStatus } from '../habits/habit-schedule';
 import { UserWrite } from '../changes/user-writes';
 import { SyncTombstone } from '../changes/sync-tombstone.entity';
 import { HabitRecord } from './habit-record.entity';
+import { keyOf, RecordKey, RecordPut } from './record-keys';
 import { BatchPlan, planBatch, TimedDelete, TimedPut } from './record-conflicts';
-
-export interface RecordFields {
-  status: RecordStatus;
-  value: number;
-  note: string | null;
-}
-
-export interface RecordKey {
-  habitId: number;
-  date: string;
-}
-
-export interface NewRecord extends RecordFields, RecordKey {
-  userId: number;
-}
-
-export type RecordPut = RecordKey & RecordFields;
 
 /** Rows per multi-row INSERT (10 parameters each: far below SQLite's limit on bound variables). */
 const INSERT_CHUNK = 100;
@@ -146,8 +129,4 @@ export class HabitRecordsRepository {
     for (const row of rows) if (wanted.has(keyOf(row))) found.set(keyOf(row), row);
     return found;
   }
-}
-
-export function keyOf(key: RecordKey): string {
-  return `${key.habitId}/${key.date}`;
 }

@@ -2,7 +2,7 @@ import { BadRequestException } from '@nestjs/common';
 import { plainToInstance } from 'class-transformer';
 import { ValidationError, validateSync } from 'class-validator';
 import { BatchDeleteItemDto, BatchPutItemDto, MAX_BATCH_ITEMS, RecordBatchDto } from './dto/record-batch.dto';
-import { keyOf } from './habit-records.repository';
+import { keyOf } from './record-keys';
 
 export interface ParsedBatch {
   puts: BatchPutItemDto[];

@@ -1,5 +1,5 @@
 import { HabitRecord } from './habit-record.entity';
-import { keyOf, RecordKey, RecordPut } from './habit-records.repository';
+import { keyOf, RecordKey, RecordPut } from './record-keys';
 
 /**
  * Writes made offline (API.md § Records): an item carrying `clientUpdatedAt` is applied only when

@@ -1,7 +1,7 @@
 import { BadRequestException } from '@nestjs/common';
 import { Habit } from '../habits/habit.entity';
 import { PutRecordDto } from './dto/put-record.dto';
-import { RecordFields } from './habit-records.repository';
+import { RecordFields } from './record-keys';
 
 /** Why `date` cannot hold a record of `habit` (a phrase following the field's name), or null. */
 export function recordableProblem(habit: Habit, date: string, today: string): string | null {

@@ -10,7 +10,8 @@ import { HabitsRepository } from '../habits/habits.repository';
 import { ListRecordsQuery } from './dto/list-records.query';
 import { PutRecordDto } from './dto/put-record.dto';
 import { RecordResponse, RecordUpsertResult, toRecordResponse } from './dto/record.response';
-import { HabitRecordsRepository, RecordFields } from './habit-records.repository';
+import { HabitRecordsRepository } from './habit-records.repository';
+import { RecordFields } from './record-keys';
 import { recordableProblem, recordFields } from './record-rules';
 
 /** Attempts of the update-or-insert loop; a race needs a concurrent insert AND delete to use more than one. */
