@@ -137,7 +137,8 @@ describe.each(['sqlite', 'postgres'] as const)('change webhooks on two instances
       const values = changes.map((change) => (change.record as { value: number }).value);
       expect(values).toEqual(Array.from({ length: 1000 }, (_, index) => index + 1));
       expect(changes[0]).toEqual({ entity: 'record', op: 'put', record: expect.objectContaining({ habitId, date: daysAgo(1000), value: 1, status: 'done' }) });
-    });
+      // 1,000 writes and 1,000 ordered deliveries: the test's own budget covers the 120 s it may wait for them.
+    }, 240_000);
 
     it('sends only the subscribed groups: habits, deletions, and the profile', async () => {
       const session = await api.register();
