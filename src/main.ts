@@ -1,4 +1,5 @@
 import 'reflect-metadata';
+import { localEnvFile } from './config/env-file';
 import { Logger } from '@nestjs/common';
 import { NestFactory } from '@nestjs/core';
 import { NestFastifyApplication } from '@nestjs/platform-fastify';
@@ -11,7 +12,7 @@ import { ConfigError } from './config/load-app-config';
  * `.env` holds development defaults (including a development JWT secret): in production the
  * settings come from the real environment only, so a missing JWT_SECRET stops start-up there.
  */
-const envFile = process.env.NODE_ENV === 'production' ? undefined : '.env';
+const envFile = localEnvFile();
 
 async function bootstrap(): Promise<void> {
   // Start-up logs wait for the JSON logger; a failure reaches the handler below (and exits 1).

@@ -1,4 +1,5 @@
 import 'reflect-metadata';
+import { localEnvFile } from '../config/env-file';
 import { NestFactory } from '@nestjs/core';
 import { AppModule } from '../app.module';
 import { ConfigError } from '../config/load-app-config';
@@ -17,7 +18,7 @@ async function main(args: string[]): Promise<number> {
     process.stderr.write(`${USAGE}\n`);
     return 2;
   }
-  const envFile = process.env.NODE_ENV === 'production' ? undefined : '.env';
+  const envFile = localEnvFile();
   const app = await NestFactory.createApplicationContext(AppModule.forRoot({ envFile }), { logger: ['error'], abortOnError: false });
   try {
     const user = await app.get(AdminRolesService).setRole(email, ROLE_OF[command]);
