@@ -11,7 +11,7 @@ const LAYERS = [
   ['changes'],
   ['users', 'sessions'],
   ['auth'],
-  ['categories', 'habits', 'records', 'analytics', 'sync', 'portability', 'events', 'notifications', 'webhooks'],
+  ['categories', 'habits', 'records', 'analytics', 'sync', 'portability', 'events', 'notifications', 'reminders', 'webhooks'],
   ['admin', 'health', 'metrics', 'lifecycle', 'web'],
 ];
 const TOP_FILES = ['main.ts', 'app.module.ts', 'app.setup.ts', 'entities.ts'];
