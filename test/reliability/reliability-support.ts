@@ -50,6 +50,8 @@ export function expectDatabaseUnavailable(response: request.Response): void {
 export function expectLivenessUnaffected(latencies: number[], lockTimeoutMs: number): void {
   expect(latencies.length).toBeGreaterThan(3);
   const sorted = [...latencies].sort((a, b) => a - b);
-  expect(sorted[Math.floor(sorted.length / 2)]).toBeLessThan(50);
-  expect(sorted[sorted.length - 1]).toBeLessThan(lockTimeoutMs / 2);
+  // Liveness never waits on the database: had a probe queued behind the lock, it would have taken
+  // the whole lock timeout. The margins leave room for a loaded 2-core machine.
+  expect(sorted[Math.floor(sorted.length / 2)]).toBeLessThan(lockTimeoutMs / 4);
+  expect(sorted[sorted.length - 1]).toBeLessThan(lockTimeoutMs * 0.9);
 }
