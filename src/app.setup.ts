@@ -16,7 +16,7 @@ import { withReservedConnections } from './database/pool-bulkhead';
 import { RequestLogger } from './logging/request-logger';
 import { MetricsService } from './metrics/metrics.service';
 import { registerImportBody } from './portability/import-body';
-import { isClientRoute } from './web/client-route';
+import { isWebDocument } from './web/client-route';
 import { serveWebApp } from './web/web-app';
 
 export const BODY_LIMIT_BYTES = 100 * 1024;
@@ -53,7 +53,7 @@ export function createFastifyAdapter(): FastifyAdapter {
 /** Swagger UI's pages, the web app's pages (its own routes), or the JSON API (everything else, 404s included). */
 function securityHeadersFor(url: string): Readonly<Record<string, string>> {
   if (url.startsWith('/docs')) return DOCS_SECURITY_HEADERS;
-  return isClientRoute(url) ? WEB_SECURITY_HEADERS : API_SECURITY_HEADERS;
+  return isWebDocument(url) ? WEB_SECURITY_HEADERS : API_SECURITY_HEADERS;
 }
 
 /** Nest's adapter with the API's own body parsers (JSON only unless a route declares more; see body-parsing.ts). */

@@ -1,4 +1,4 @@
-import { isClientRoute } from './client-route';
+import { isClientRoute, isWebDocument } from './client-route';
 
 describe('isClientRoute', () => {
   it("hands the web app's routes to it", () => {
@@ -9,5 +9,12 @@ describe('isClientRoute', () => {
     for (const path of ['/api', '/api/habits', '/health', '/health/ready', '/metrics', '/docs', '/docs-json', '/assets/index-abc.js', '/favicon.ico', '/nothing-here', '/habits/x', '/habits/1/edit']) {
       expect(isClientRoute(path)).toBe(false);
     }
+  });
+});
+
+describe('isWebDocument', () => {
+  it("gives the page and the service worker the web app's headers, not other files", () => {
+    for (const path of ['/', '/habits/3', '/index.html', '/sw.js', '/sw.js?v=2']) expect(isWebDocument(path)).toBe(true);
+    for (const path of ['/api/habits', '/assets/index-abc.js', '/manifest.webmanifest', '/sw.js.map']) expect(isWebDocument(path)).toBe(false);
   });
 });

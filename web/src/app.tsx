@@ -12,6 +12,7 @@ import { SignInScreen } from './screens/sign-in';
 import { TodayScreen } from './screens/today';
 import { ErrorBoundary } from './components/error-boundary';
 import { Loading } from './components/states';
+import { UpdatePrompt } from './components/update-prompt';
 
 const NAV = [
   { href: '/', label: 'Today' },
@@ -31,7 +32,12 @@ export function App() {
   useEffect(() => void (session.known || refreshSession(null)), []);
   useEffect(() => (session.token ? undefined : queryClient.clear()), [session.token, queryClient]);
   if (!session.known) return <Loading what="your session" />;
-  return <QueryClientProvider client={queryClient}>{session.token ? <SignedIn /> : <SignInScreen />}</QueryClientProvider>;
+  return (
+    <QueryClientProvider client={queryClient}>
+      <UpdatePrompt />
+      {session.token ? <SignedIn /> : <SignInScreen />}
+    </QueryClientProvider>
+  );
 }
 
 function SignedIn() {
