@@ -1,4 +1,4 @@
-/** Two projects: unit specs next to pure logic, e2e/integration suites under test/ (real database, real Redis). */
+/** Two projects: unit specs next to pure logic (web/src's too: the locale files' keys), e2e/integration suites under test/ (real database, real Redis). */
 const tsJest = ['ts-jest', { diagnostics: false }];
 // content-disposition 3 (used by @fastify/static, which Swagger UI needs) ships ESM only, and Jest
 // on Node 20 cannot require ESM: that one package is compiled to CommonJS for the tests. Likewise
@@ -16,7 +16,7 @@ module.exports = {
       displayName: 'unit',
       testEnvironment: 'node',
       rootDir: __dirname,
-      testMatch: ['<rootDir>/src/**/*.spec.ts'],
+      testMatch: ['<rootDir>/src/**/*.spec.ts', '<rootDir>/web/src/**/*.spec.ts'],
       transform,
     },
     {

@@ -102,7 +102,7 @@ describe('the web client in Chromium', () => {
     await nav('Today').click();
     // API.md: the week's quota is min(times, days on or after startDate), so a habit started today
     // owes at most the days left in this ISO week (Monday to Sunday); one is done.
-    const today = (await page.getByRole('heading', { name: /^Today/ }).locator('.sub').textContent()) ?? '';
+    const today = (await page.getByRole('heading', { name: /^Today/ }).locator('time').getAttribute('datetime')) ?? '';
     const weekday = ((new Date(`${today}T00:00:00Z`).getUTCDay() + 6) % 7) + 1;
     const quota = Math.min(5, 8 - weekday);
     await page.getByText(quota === 1 ? 'Quota met this week' : `${quota - 1} of ${quota} left this week`).waitFor();
@@ -144,7 +144,7 @@ describe('the web client in Chromium', () => {
     await page.getByRole('img', { name: 'Performance' }).waitFor();
     await page.getByRole('cell', { name: '100%' }).first().waitFor();
     await page.getByRole('button', { name: '365 days' }).click();
-    await page.getByText(/from \d{4}-\d{2}-\d{2} to/).waitFor();
+    await page.getByText(/from [A-Z][a-z]{2} \d{1,2}, \d{4} to/).waitFor();
     await screenshot(page, '06-analytics');
   });
 

@@ -1,5 +1,6 @@
 import { QueryClient, QueryClientProvider, useQueryClient } from '@tanstack/react-query';
 import { useEffect, useState, useSyncExternalStore } from 'react';
+import { useTranslation } from 'react-i18next';
 import { refreshSession, signOut } from './api/client';
 import { followChanges } from './api/live';
 import { session } from './api/session';
@@ -13,13 +14,15 @@ import { TodayScreen } from './screens/today';
 import { ErrorBoundary } from './components/error-boundary';
 import { Loading } from './components/states';
 import { UpdatePrompt } from './components/update-prompt';
+import { useProfile } from './hooks/use-profile';
+import { browserLanguage, i18n } from './i18n';
 
 const NAV = [
-  { href: '/', label: 'Today' },
-  { href: '/habits', label: 'Habits' },
-  { href: '/analytics', label: 'Analytics' },
-  { href: '/settings', label: 'Settings' },
-];
+  { href: '/', key: 'nav.today', icon: '✓' },
+  { href: '/habits', key: 'nav.habits', icon: '☰' },
+  { href: '/analytics', key: 'nav.analytics', icon: '▤' },
+  { href: '/settings', key: 'nav.settings', icon: '⚙' },
+] as const;
 
 function useSession() {
   return useSyncExternalStore(session.subscribe, () => `${session.known}:${session.token ?? ''}`);
@@ -30,8 +33,13 @@ export function App() {
   useSession();
   // On load, the refresh cookie (if any) signs this tab in: a reload keeps the session.
   useEffect(() => void (session.known || refreshSession(null)), []);
-  useEffect(() => (session.token ? undefined : queryClient.clear()), [session.token, queryClient]);
-  if (!session.known) return <Loading what="your session" />;
+  useEffect(() => {
+    if (session.token) return;
+    queryClient.clear();
+    // Signed out, the browser's language chooses (signed in, the user's locale: useUserLanguage).
+    void i18n.changeLanguage(browserLanguage());
+  }, [session.token, queryClient]);
+  if (!session.known) return <Loading what="…" />;
   return (
     <QueryClientProvider client={queryClient}>
       <UpdatePrompt />
@@ -40,34 +48,48 @@ export function App() {
   );
 }
 
+/** Signed in, the language is the user's `locale` (changed in Settings, on any device). */
+function useUserLanguage(): void {
+  const locale = useProfile().data?.locale;
+  useEffect(() => {
+    if (locale && locale !== i18n.language) void i18n.changeLanguage(locale);
+  }, [locale]);
+}
+
 function SignedIn() {
   const queryClient = useQueryClient();
   const path = usePath();
+  const { t } = useTranslation();
+  useUserLanguage();
   useEffect(() => followChanges(queryClient), [queryClient]);
+  const item = NAV.find((entry) => isCurrent(path, entry.href));
+  const title = item ? t(item.key) : path.startsWith('/habits/') ? t('app.habitTitle') : t('nav.today');
   useEffect(() => {
-    const title = NAV.find((item) => item.href === path)?.label ?? (path.startsWith('/habits/') ? 'Habit' : 'Today');
-    document.title = `${title} · Habit tracker`;
-  }, [path]);
+    document.title = `${title} · ${t('app.name')}`;
+  }, [title, t]);
   return (
     <>
       <a className="skip" href="#main">
-        Skip to content
+        {t('app.skip')}
       </a>
       <header className="top">
-        <span className="brand">Habit tracker</span>
-        <nav aria-label="Main">
+        <span className="brand">{t('app.name')}</span>
+        <nav aria-label={t('app.mainNav')}>
           <ul>
             {NAV.map((item) => (
               <li key={item.href}>
                 <Link href={item.href} aria-current={isCurrent(path, item.href) ? 'page' : undefined}>
-                  {item.label}
+                  <span className="tab-icon" aria-hidden="true">
+                    {item.icon}
+                  </span>
+                  {t(item.key)}
                 </Link>
               </li>
             ))}
           </ul>
         </nav>
         <button type="button" className="quiet" onClick={() => void signOut().then(() => navigate('/'))}>
-          Sign out
+          {t('app.signOut')}
         </button>
       </header>
       <main id="main" tabIndex={-1}>

@@ -1,6 +1,7 @@
 import createClient, { type Middleware } from 'openapi-fetch';
 import type { paths } from './schema';
 import { session, withRefreshLock } from './session';
+import { i18n } from '../i18n';
 
 /** Routes that answer 401 for wrong credentials, not for an expired token: never refreshed and retried. */
 const NO_RETRY = ['/api/auth/login', '/api/auth/register', '/api/auth/refresh'];
@@ -61,17 +62,18 @@ export async function signIn(email: string, password: string): Promise<string | 
     session.signIn(data.accessToken);
     return null;
   }
-  if (response.status === 429) return `Too many attempts: wait ${response.headers.get('retry-after') ?? 'a few'} seconds and try again.`;
-  return response.status === 401 ? 'Wrong email or password. Check both and try again.' : 'Could not sign in. Try again in a moment.';
+  if (response.status === 429) return i18n.t('signIn.tooMany', { seconds: response.headers.get('retry-after') ?? i18n.t('signIn.aFew') });
+  return response.status === 401 ? i18n.t('signIn.wrong') : i18n.t('signIn.failed');
 }
 
 /** Creates the account, then signs in; returns an error message or null. */
 export async function createAccount(email: string, password: string, displayName: string): Promise<string | null> {
   const timezone = Intl.DateTimeFormat().resolvedOptions().timeZone;
-  const body = { email, password, timezone, ...(displayName.trim() ? { displayName: displayName.trim() } : {}) };
+  const locale = i18n.language === 'es' ? 'es' : 'en';
+  const body = { email, password, timezone, locale, ...(displayName.trim() ? { displayName: displayName.trim() } : {}) } as const;
   const { error, response } = await bare.POST('/api/auth/register', { body });
-  if (response.status === 409) return 'An account with this email exists already: sign in instead.';
-  if (error) return `Could not create the account: ${errorText(error)}`;
+  if (response.status === 409) return i18n.t('signIn.taken');
+  if (error) return i18n.t('signIn.createFailed', { reason: errorText(error) });
   return signIn(email, password);
 }
 
@@ -85,5 +87,5 @@ export async function signOut(): Promise<void> {
 export function errorText(error: unknown): string {
   const message = (error as { message?: unknown } | undefined)?.message;
   if (Array.isArray(message)) return message.join('; ');
-  return typeof message === 'string' ? message : 'something went wrong';
+  return typeof message === 'string' ? message : i18n.t('signIn.somethingWrong');
 }

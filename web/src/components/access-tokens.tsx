@@ -1,4 +1,6 @@
 import { useRef, useState, type FormEvent } from 'react';
+import { useTranslation } from 'react-i18next';
+import { formatInstant } from '../i18n';
 import { field } from './form-field';
 import { Failure, Loading } from './states';
 import { useAccessTokens, useCreateAccessToken, useRevokeAccessToken, type AccessToken } from '../hooks/use-automation';
@@ -10,6 +12,7 @@ export function AccessTokens() {
   const revoke = useRevokeAccessToken();
   const form = useRef<HTMLFormElement>(null);
   const [secret, setSecret] = useState<string | null>(null);
+  const { t } = useTranslation();
   const submit = (event: FormEvent<HTMLFormElement>) => {
     event.preventDefault();
     const data = new FormData(event.currentTarget);
@@ -27,17 +30,17 @@ export function AccessTokens() {
   };
   return (
     <section aria-labelledby="tokens-title">
-      <h2 id="tokens-title">Access tokens</h2>
-      <p className="hint">For scripts and home automation: send one as <code>Authorization: Bearer hat_…</code>. A token cannot change your password or sign anyone out.</p>
+      <h2 id="tokens-title">{t('tokens.title')}</h2>
+      <p className="hint">{t('tokens.hint')}</p>
       <form ref={form} onSubmit={submit}>
-        <label htmlFor="token-name">Name</label>
+        <label htmlFor="token-name">{t('tokens.name')}</label>
         <input id="token-name" name="name" required minLength={1} maxLength={50} placeholder="Home Assistant" />
-        <label htmlFor="token-scope">Access</label>
+        <label htmlFor="token-scope">{t('tokens.access')}</label>
         <select id="token-scope" name="scope" defaultValue="read">
-          <option value="read">Read only</option>
-          <option value="write">Read and write</option>
+          <option value="read">{t('tokens.read')}</option>
+          <option value="write">{t('tokens.write')}</option>
         </select>
-        <label htmlFor="token-days">Expires after (days, empty: never)</label>
+        <label htmlFor="token-days">{t('tokens.expires')}</label>
         <input id="token-days" name="expiresInDays" type="number" min={1} max={366} />
         {create.error && (
           <p className="error" role="alert">
@@ -45,16 +48,16 @@ export function AccessTokens() {
           </p>
         )}
         <button type="submit" disabled={create.isPending}>
-          Create token
+          {t('tokens.create')}
         </button>
       </form>
-      {secret && <ShownOnce label="Your new token" value={secret} onDone={() => setSecret(null)} />}
+      {secret && <ShownOnce label={t('tokens.yourNew')} value={secret} onDone={() => setSecret(null)} />}
       {tokens.error ? (
         <Failure error={tokens.error} retry={() => void tokens.refetch()} />
       ) : !tokens.data ? (
-        <Loading what="your tokens" />
+        <Loading what={t('tokens.loading')} />
       ) : tokens.data.length === 0 ? (
-        <p className="meta">No access tokens.</p>
+        <p className="meta">{t('tokens.none')}</p>
       ) : (
         <ul className="sessions">
           {tokens.data.map((token) => (
@@ -72,19 +75,20 @@ export function AccessTokens() {
 }
 
 function TokenRow({ token, onRevoke }: { token: AccessToken; onRevoke: () => void }) {
-  const lastUse = token.lastUsedAt ? `last used ${new Date(token.lastUsedAt).toLocaleString()}` : 'never used';
-  const ends = token.expiresAt ? `expires ${new Date(token.expiresAt).toLocaleDateString()}` : 'no expiry';
+  const { t } = useTranslation();
+  const lastUse = token.lastUsedAt ? t('tokens.lastUsed', { when: formatInstant(token.lastUsedAt) }) : t('tokens.neverUsed');
+  const ends = token.expiresAt ? t('tokens.expiresOn', { when: formatInstant(token.expiresAt, true) }) : t('tokens.noExpiry');
   return (
     <li>
       <span>
         <strong>{token.name}</strong>
         <span className="meta">
           {' '}
-          · {token.scope === 'write' ? 'read and write' : 'read only'} · {lastUse} · {ends}
+          · {token.scope === 'write' ? t('tokens.scopeWrite') : t('tokens.scopeRead')} · {lastUse} · {ends}
         </span>
       </span>
-      <button type="button" className="secondary" onClick={onRevoke} aria-label={`Revoke token ${token.name}`}>
-        Revoke
+      <button type="button" className="secondary" onClick={onRevoke} aria-label={t('tokens.revokeName', { name: token.name })}>
+        {t('tokens.revoke')}
       </button>
     </li>
   );
@@ -93,18 +97,19 @@ function TokenRow({ token, onRevoke }: { token: AccessToken; onRevoke: () => voi
 /** A secret the server shows once: selectable, copyable, then dismissed. */
 export function ShownOnce({ label, value, onDone }: { label: string; value: string; onDone: () => void }) {
   const [copied, setCopied] = useState(false);
+  const { t } = useTranslation();
   return (
     <div role="status" className="shown-once">
       <p>
-        <strong>{label}</strong> (copy it now: it is not shown again)
+        <strong>{label}</strong> {t('tokens.shownOnce')}
       </p>
       <input readOnly value={value} aria-label={label} onFocus={(event) => event.currentTarget.select()} />
       <div className="actions">
         <button type="button" className="secondary" onClick={() => void navigator.clipboard?.writeText(value).then(() => setCopied(true))}>
-          {copied ? 'Copied' : 'Copy'}
+          {copied ? t('tokens.copied') : t('tokens.copy')}
         </button>
         <button type="button" className="secondary" onClick={onDone}>
-          Done
+          {t('tokens.done')}
         </button>
       </div>
     </div>

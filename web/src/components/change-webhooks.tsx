@@ -1,14 +1,16 @@
 import { useRef, useState, type FormEvent } from 'react';
+import { useTranslation } from 'react-i18next';
+import { formatInstant } from '../i18n';
 import { ShownOnce } from './access-tokens';
 import { field } from './form-field';
 import { Failure, Loading } from './states';
 import { useCreateWebhook, useDeleteWebhook, useWebhooks, type WebhookEvent, type WebhookSubscription } from '../hooks/use-automation';
 
 const EVENTS: Array<{ value: WebhookEvent; label: string }> = [
-  { value: 'records', label: 'Check-ins' },
-  { value: 'habits', label: 'Habits' },
-  { value: 'categories', label: 'Categories' },
-  { value: 'profile', label: 'Profile' },
+  { value: 'records', label: 'webhooks.records' },
+  { value: 'habits', label: 'webhooks.habits' },
+  { value: 'categories', label: 'webhooks.categories' },
+  { value: 'profile', label: 'webhooks.profile' },
 ];
 
 /** Settings › Webhooks: subscribe a URL to event groups (secret shown once), list with last delivery and failures, delete. */
@@ -18,6 +20,7 @@ export function ChangeWebhooks() {
   const remove = useDeleteWebhook();
   const form = useRef<HTMLFormElement>(null);
   const [secret, setSecret] = useState<string | null>(null);
+  const { t } = useTranslation();
   const submit = (event: FormEvent<HTMLFormElement>) => {
     event.preventDefault();
     const data = new FormData(event.currentTarget);
@@ -34,16 +37,16 @@ export function ChangeWebhooks() {
   };
   return (
     <section aria-labelledby="webhooks-title">
-      <h2 id="webhooks-title">Webhooks</h2>
-      <p className="hint">Each change is sent to the URL as a signed POST (Standard Webhooks), in order.</p>
+      <h2 id="webhooks-title">{t('webhooks.title')}</h2>
+      <p className="hint">{t('webhooks.hint')}</p>
       <form ref={form} onSubmit={submit}>
-        <label htmlFor="webhook-url">URL</label>
+        <label htmlFor="webhook-url">{t('webhooks.url')}</label>
         <input id="webhook-url" name="url" type="url" required maxLength={2048} placeholder="https://homeassistant.local/api/webhook/habits" />
         <fieldset>
-          <legend>Send changes of</legend>
+          <legend>{t('webhooks.sendChanges')}</legend>
           {EVENTS.map((item) => (
             <label key={item.value} className="inline">
-              <input type="checkbox" name={`event-${item.value}`} defaultChecked={item.value === 'records'} /> {item.label}
+              <input type="checkbox" name={`event-${item.value}`} defaultChecked={item.value === 'records'} /> {t(item.label)}
             </label>
           ))}
         </fieldset>
@@ -53,16 +56,16 @@ export function ChangeWebhooks() {
           </p>
         )}
         <button type="submit" disabled={create.isPending}>
-          Add webhook
+          {t('webhooks.add')}
         </button>
       </form>
-      {secret && <ShownOnce label="Signing secret" value={secret} onDone={() => setSecret(null)} />}
+      {secret && <ShownOnce label={t('webhooks.secret')} value={secret} onDone={() => setSecret(null)} />}
       {webhooks.error ? (
         <Failure error={webhooks.error} retry={() => void webhooks.refetch()} />
       ) : !webhooks.data ? (
-        <Loading what="your webhooks" />
+        <Loading what={t('webhooks.loading')} />
       ) : webhooks.data.length === 0 ? (
-        <p className="meta">No webhooks.</p>
+        <p className="meta">{t('webhooks.none')}</p>
       ) : (
         <ul className="sessions">
           {webhooks.data.map((webhook) => (
@@ -80,23 +83,24 @@ export function ChangeWebhooks() {
 }
 
 function WebhookRow({ webhook, onDelete }: { webhook: WebhookSubscription; onDelete: () => void }) {
-  const delivered = webhook.lastSuccessAt ? `last delivered ${new Date(webhook.lastSuccessAt).toLocaleString()}` : 'nothing delivered yet';
+  const { t } = useTranslation();
+  const delivered = webhook.lastSuccessAt ? t('webhooks.lastDelivered', { when: formatInstant(webhook.lastSuccessAt) }) : t('webhooks.nothingDelivered');
   const state = webhook.disabledAt
-    ? `disabled ${new Date(webhook.disabledAt).toLocaleString()} after a day of failures: delete it and add it again`
+    ? t('webhooks.disabled', { when: formatInstant(webhook.disabledAt) })
     : webhook.failures > 0
-      ? `${webhook.failures} failed attempts since the last success`
-      : 'no failures';
+      ? t('webhooks.failures', { count: webhook.failures })
+      : t('webhooks.noFailures');
   return (
     <li>
       <span>
         <strong>{webhook.url}</strong>
         <span className="meta">
           {' '}
-          · {webhook.events.join(', ')} · {delivered} · {state}
+          · {webhook.events.map((event) => t(`webhooks.${event}`)).join(', ')} · {delivered} · {state}
         </span>
       </span>
-      <button type="button" className="secondary" onClick={onDelete} aria-label={`Delete webhook ${webhook.url}`}>
-        Delete
+      <button type="button" className="secondary" onClick={onDelete} aria-label={t('webhooks.deleteUrl', { url: webhook.url })}>
+        {t('webhooks.delete')}
       </button>
     </li>
   );

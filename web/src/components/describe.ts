@@ -1,29 +1,30 @@
 import type { Habit, Schedule } from '../api/types';
-
-const WEEKDAYS = ['Mon', 'Tue', 'Wed', 'Thu', 'Fri', 'Sat', 'Sun'];
+import { formatNumber, formatPercent, i18n, weekdayNames } from '../i18n';
 
 /** How a schedule reads to a person ("Mon, Wed, Fri", "3 times a week"). */
 export function describeSchedule(schedule: Schedule): string {
   switch (schedule.type) {
     case 'daily':
-      return 'Every day';
-    case 'weekdays':
-      return schedule.days.map((day) => WEEKDAYS[day - 1]).join(', ');
+      return i18n.t('schedule.daily');
+    case 'weekdays': {
+      const names = weekdayNames('short');
+      return new Intl.ListFormat(i18n.language, { style: 'narrow', type: 'unit' }).format(schedule.days.map((day) => names[day - 1]));
+    }
     case 'every_n_days':
-      return `Every ${schedule.n} days`;
+      return i18n.t('schedule.everyN', { count: schedule.n });
     case 'per_week':
-      return `${schedule.times} ${schedule.times === 1 ? 'time' : 'times'} a week`;
+      return i18n.t('schedule.perWeek', { count: schedule.times });
     case 'per_period':
-      return `${schedule.times} ${schedule.times === 1 ? 'time' : 'times'} every ${schedule.days} days`;
+      return i18n.t('schedule.perPeriod', { count: schedule.times, days: schedule.days });
   }
 }
 
 export function describeTarget(habit: Habit): string | null {
   if (habit.kind !== 'numeric') return null;
-  const unit = habit.unit ? ` ${habit.unit}` : '';
-  return `${habit.targetType === 'at_most' ? 'at most' : 'at least'} ${habit.target}${unit}`;
+  const target = `${formatNumber(habit.target ?? 0)}${habit.unit ? ` ${habit.unit}` : ''}`;
+  return i18n.t(habit.targetType === 'at_most' ? 'schedule.atMost' : 'schedule.atLeast', { target });
 }
 
 export function percent(rate: number | null | undefined): string {
-  return rate === null || rate === undefined ? '–' : `${Math.round(rate * 100)}%`;
+  return formatPercent(rate);
 }

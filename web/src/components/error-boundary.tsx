@@ -1,4 +1,5 @@
 import { Component, type ReactNode } from 'react';
+import { i18n } from '../i18n';
 
 /** A screen that throws while rendering shows what to do instead of a blank page. */
 export class ErrorBoundary extends Component<{ children: ReactNode; resetKey: string }, { error: Error | null; key: string }> {
@@ -16,10 +17,10 @@ export class ErrorBoundary extends Component<{ children: ReactNode; resetKey: st
     if (!this.state.error) return this.props.children;
     return (
       <div className="state error" role="alert">
-        <p>This screen failed: {this.state.error.message}</p>
-        <p>Reload the page; if it happens again, sign out and in again.</p>
+        <p>{i18n.t('state.screenFailed', { message: this.state.error.message })}</p>
+        <p>{i18n.t('state.screenFailedHint')}</p>
         <button type="button" onClick={() => window.location.reload()}>
-          Reload
+          {i18n.t('app.reload')}
         </button>
       </div>
     );

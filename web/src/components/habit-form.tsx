@@ -1,16 +1,17 @@
 import { useState, type FormEvent } from 'react';
+import { useTranslation } from 'react-i18next';
+import { weekdayNames } from '../i18n';
 import type { Category, Habit, HabitInput, Schedule } from '../api/types';
 import { field } from './form-field';
 
 type ScheduleType = Schedule['type'];
 const SCHEDULES: { type: ScheduleType; label: string }[] = [
-  { type: 'daily', label: 'Every day' },
-  { type: 'weekdays', label: 'On chosen weekdays' },
-  { type: 'every_n_days', label: 'Every n days' },
-  { type: 'per_week', label: 'Times per week' },
-  { type: 'per_period', label: 'Times per period of days' },
+  { type: 'daily', label: 'form.daily' },
+  { type: 'weekdays', label: 'form.weekdays' },
+  { type: 'every_n_days', label: 'form.everyNDays' },
+  { type: 'per_week', label: 'form.perWeek' },
+  { type: 'per_period', label: 'form.perPeriod' },
 ];
-const WEEKDAYS = ['Monday', 'Tuesday', 'Wednesday', 'Thursday', 'Friday', 'Saturday', 'Sunday'];
 
 interface Props {
   habit?: Habit;
@@ -28,6 +29,7 @@ export function HabitForm({ habit, categories, busy, error, onSave, onCancel }: 
   const [hasColor, setHasColor] = useState(Boolean(habit?.color));
   const initial = habit?.schedule;
   const id = habit ? `habit-${habit.id}` : 'new-habit';
+  const { t } = useTranslation();
 
   const submit = (event: FormEvent<HTMLFormElement>) => {
     event.preventDefault();
@@ -35,23 +37,23 @@ export function HabitForm({ habit, categories, busy, error, onSave, onCancel }: 
   };
 
   return (
-    <form className="habit-form" onSubmit={submit} aria-label={habit ? `Edit ${habit.name}` : 'New habit'}>
-      <label htmlFor={`${id}-name`}>Name</label>
+    <form className="habit-form" onSubmit={submit} aria-label={habit ? t('habits.editName', { name: habit.name }) : t('habits.new')}>
+      <label htmlFor={`${id}-name`}>{t('form.name')}</label>
       <input id={`${id}-name`} name="name" required maxLength={100} defaultValue={habit?.name} />
-      <label htmlFor={`${id}-description`}>Description</label>
+      <label htmlFor={`${id}-description`}>{t('form.description')}</label>
       <input id={`${id}-description`} name="description" maxLength={500} defaultValue={habit?.description ?? ''} />
-      <label htmlFor={`${id}-schedule`}>Schedule</label>
+      <label htmlFor={`${id}-schedule`}>{t('form.schedule')}</label>
       <select id={`${id}-schedule`} name="schedule" value={type} onChange={(event) => setType(event.target.value as ScheduleType)}>
         {SCHEDULES.map((option) => (
           <option key={option.type} value={option.type}>
-            {option.label}
+            {t(option.label)}
           </option>
         ))}
       </select>
       {type === 'weekdays' && (
         <fieldset>
-          <legend>Weekdays</legend>
-          {WEEKDAYS.map((day, index) => (
+          <legend>{t('form.weekdaysLegend')}</legend>
+          {weekdayNames().map((day, index) => (
             <label key={day} className="check">
               <input type="checkbox" name="days" value={index + 1} defaultChecked={initial?.type === 'weekdays' ? initial.days.includes(index + 1) : index < 5} />
               {day}
@@ -59,31 +61,31 @@ export function HabitForm({ habit, categories, busy, error, onSave, onCancel }: 
           ))}
         </fieldset>
       )}
-      {type === 'every_n_days' && <NumberField id={`${id}-n`} name="n" label="Every how many days" min={2} max={365} value={initial?.type === 'every_n_days' ? initial.n : 2} />}
+      {type === 'every_n_days' && <NumberField id={`${id}-n`} name="n" label={t('form.everyHowMany')} min={2} max={365} value={initial?.type === 'every_n_days' ? initial.n : 2} />}
       {(type === 'per_week' || type === 'per_period') && (
-        <NumberField id={`${id}-times`} name="times" label="Times" min={1} max={type === 'per_week' ? 7 : 365} value={initial?.type === type ? initial.times : 3} />
+        <NumberField id={`${id}-times`} name="times" label={t('form.times')} min={1} max={type === 'per_week' ? 7 : 365} value={initial?.type === type ? initial.times : 3} />
       )}
-      {type === 'per_period' && <NumberField id={`${id}-days`} name="periodDays" label="Period in days" min={2} max={365} value={initial?.type === 'per_period' ? initial.days : 10} />}
-      <label htmlFor={`${id}-kind`}>Kind</label>
+      {type === 'per_period' && <NumberField id={`${id}-days`} name="periodDays" label={t('form.periodDays')} min={2} max={365} value={initial?.type === 'per_period' ? initial.days : 10} />}
+      <label htmlFor={`${id}-kind`}>{t('form.kind')}</label>
       <select id={`${id}-kind`} name="kind" value={kind} onChange={(event) => setKind(event.target.value as Habit['kind'])}>
-        <option value="boolean">Yes or no</option>
-        <option value="numeric">A number</option>
+        <option value="boolean">{t('form.boolean')}</option>
+        <option value="numeric">{t('form.numeric')}</option>
       </select>
       {kind === 'numeric' && (
         <>
-          <label htmlFor={`${id}-target-type`}>Target type</label>
+          <label htmlFor={`${id}-target-type`}>{t('form.targetType')}</label>
           <select id={`${id}-target-type`} name="targetType" defaultValue={habit?.targetType ?? 'at_least'}>
-            <option value="at_least">At least</option>
-            <option value="at_most">At most</option>
+            <option value="at_least">{t('form.atLeast')}</option>
+            <option value="at_most">{t('form.atMost')}</option>
           </select>
-          <NumberField id={`${id}-target`} name="target" label="Target" min={0.001} step="any" value={habit?.target ?? 1} />
-          <label htmlFor={`${id}-unit`}>Unit</label>
+          <NumberField id={`${id}-target`} name="target" label={t('form.target')} min={0.001} step="any" value={habit?.target ?? 1} />
+          <label htmlFor={`${id}-unit`}>{t('form.unit')}</label>
           <input id={`${id}-unit`} name="unit" maxLength={50} defaultValue={habit?.unit ?? ''} />
         </>
       )}
-      <label htmlFor={`${id}-category`}>Category</label>
+      <label htmlFor={`${id}-category`}>{t('form.category')}</label>
       <select id={`${id}-category`} name="categoryId" defaultValue={habit?.categoryId ?? ''}>
-        <option value="">No category</option>
+        <option value="">{t('form.noCategory')}</option>
         {categories.map((category) => (
           <option key={category.id} value={category.id}>
             {category.name}
@@ -92,11 +94,11 @@ export function HabitForm({ habit, categories, busy, error, onSave, onCancel }: 
       </select>
       <label className="check">
         <input type="checkbox" checked={hasColor} onChange={(event) => setHasColor(event.target.checked)} />
-        Own colour
+        {t('form.ownColour')}
       </label>
       {hasColor && (
         <>
-          <label htmlFor={`${id}-color`}>Colour</label>
+          <label htmlFor={`${id}-color`}>{t('form.colour')}</label>
           <input id={`${id}-color`} name="color" type="color" defaultValue={habit?.color ?? '#1b6b3a'} />
         </>
       )}
@@ -107,10 +109,10 @@ export function HabitForm({ habit, categories, busy, error, onSave, onCancel }: 
       )}
       <div className="actions">
         <button type="submit" disabled={busy}>
-          Save
+          {t('form.save')}
         </button>
         <button type="button" className="secondary" onClick={onCancel}>
-          Cancel
+          {t('form.cancel')}
         </button>
       </div>
     </form>

@@ -1,3 +1,5 @@
+import { formatDate, formatPercent } from '../i18n';
+
 const WIDTH = 640;
 const HEIGHT = 180;
 const PAD = { left: 40, right: 8, top: 8, bottom: 22 };
@@ -36,17 +38,17 @@ export function LineChart({ label, points, describedBy }: { label: string; point
         <g key={tick}>
           <line x1={PAD.left} x2={WIDTH - PAD.right} y1={y(tick)} y2={y(tick)} className="grid" />
           <text x={PAD.left - 6} y={y(tick) + 4} className="axis" textAnchor="end">
-            {Math.round(tick * 100)}%
+            {formatPercent(tick)}
           </text>
         </g>
       ))}
       {points.length > 0 && (
         <>
           <text x={PAD.left} y={HEIGHT - 6} className="axis">
-            {points[0].date}
+            {formatDate(points[0].date)}
           </text>
           <text x={WIDTH - PAD.right} y={HEIGHT - 6} className="axis" textAnchor="end">
-            {points[points.length - 1].date}
+            {formatDate(points[points.length - 1].date)}
           </text>
         </>
       )}

@@ -1,10 +1,12 @@
 import type { ReactNode } from 'react';
+import { useTranslation } from 'react-i18next';
 
 /** What every screen shows while it waits, when there is nothing yet, and when a call failed. */
 export function Loading({ what }: { what: string }) {
+  const { t } = useTranslation();
   return (
     <p className="state" role="status" aria-live="polite">
-      Loading {what}…
+      {t('state.loading', { what })}
     </p>
   );
 }
@@ -14,14 +16,15 @@ export function Empty({ children }: { children: ReactNode }) {
 }
 
 export function Failure({ error, retry }: { error: unknown; retry?: () => void }) {
-  const message = error instanceof Error ? error.message : 'Something went wrong.';
+  const { t } = useTranslation();
+  const message = error instanceof Error ? error.message : t('state.failed');
   return (
     <div className="state error" role="alert">
       <p>{message}</p>
-      <p>Check your connection, then {retry ? 'try again.' : 'reload the page.'}</p>
+      <p>{retry ? t('state.checkConnectionRetry') : t('state.checkConnectionReload')}</p>
       {retry && (
         <button type="button" onClick={retry}>
-          Try again
+          {t('state.tryAgain')}
         </button>
       )}
     </div>

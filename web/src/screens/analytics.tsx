@@ -1,4 +1,6 @@
 import { useState } from 'react';
+import { useTranslation } from 'react-i18next';
+import { formatDate } from '../i18n';
 import { addDays } from '../api/dates';
 import { percent } from '../components/describe';
 import { LineChart } from '../components/line-chart';
@@ -17,50 +19,58 @@ export function AnalyticsScreen() {
   const performance = usePerformance(from, today);
   const compliance = useCompliance(from, today);
   const failed = performance.error ?? compliance.error;
+  const { t } = useTranslation();
   return (
     <>
-      <h1>Analytics</h1>
-      <div className="segmented" role="group" aria-label="Range">
+      <h1>{t('analytics.title')}</h1>
+      <div className="segmented" role="group" aria-label={t('analytics.range')}>
         {RANGES.map((range) => (
           <button key={range} type="button" className="secondary" aria-pressed={days === range} onClick={() => setDays(range)}>
-            {range} days
+            {t('analytics.days', { count: range })}
           </button>
         ))}
       </div>
       {failed ? (
         <Failure error={failed} retry={() => void Promise.all([performance.refetch(), compliance.refetch()])} />
       ) : !performance.data || !compliance.data ? (
-        <Loading what="your analytics" />
+        <Loading what={t('analytics.loading')} />
       ) : compliance.data.habits.length === 0 ? (
         <Empty>
-          <p>No habits to analyse yet.</p>
+          <p>{t('analytics.none')}</p>
           <p>
-            <Link href="/habits">Create a habit</Link> and check it in on Today: its numbers show up here.
+            <Link href="/habits">{t('analytics.createLink')}</Link>
+            {t('analytics.createRest')}
           </p>
         </Empty>
       ) : (
         <>
           <section aria-labelledby="performance-title">
-            <h2 id="performance-title">Done per day</h2>
+            <h2 id="performance-title">{t('analytics.perDay')}</h2>
             <p id="performance-summary">
-              {performance.data.totals.done} of {performance.data.totals.due} due check-ins done ({percent(performance.data.totals.rate)}), {performance.data.totals.skipped} skipped, from{' '}
-              {performance.data.from} to {performance.data.to}.
+              {t('analytics.summary', {
+                done: performance.data.totals.done,
+                due: performance.data.totals.due,
+                rate: percent(performance.data.totals.rate),
+                skipped: performance.data.totals.skipped,
+                from: formatDate(performance.data.from),
+                to: formatDate(performance.data.to),
+              })}
             </p>
-            <LineChart label="Performance" points={performance.data.days.map((day) => ({ date: day.date, value: day.rate }))} describedBy="performance-summary" />
+            <LineChart label={t('analytics.performance')} points={performance.data.days.map((day) => ({ date: day.date, value: day.rate }))} describedBy="performance-summary" />
           </section>
           <section aria-labelledby="compliance-title">
-            <h2 id="compliance-title">Per habit</h2>
+            <h2 id="compliance-title">{t('analytics.perHabit')}</h2>
             <div className="scroll">
               <table>
                 <thead>
                   <tr>
-                    <th scope="col">Habit</th>
-                    <th scope="col">Rate</th>
-                    <th scope="col">Done</th>
-                    <th scope="col">Skipped</th>
-                    <th scope="col">Current streak</th>
-                    <th scope="col">Best streak</th>
-                    <th scope="col">Score</th>
+                    <th scope="col">{t('analytics.habit')}</th>
+                    <th scope="col">{t('analytics.rate')}</th>
+                    <th scope="col">{t('analytics.done')}</th>
+                    <th scope="col">{t('analytics.skipped')}</th>
+                    <th scope="col">{t('analytics.currentStreak')}</th>
+                    <th scope="col">{t('analytics.bestStreak')}</th>
+                    <th scope="col">{t('analytics.score')}</th>
                   </tr>
                 </thead>
                 <tbody>

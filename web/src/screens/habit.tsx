@@ -1,6 +1,8 @@
+import { useTranslation } from 'react-i18next';
 import { addDays } from '../api/dates';
+import { formatDate } from '../i18n';
 import { describeSchedule, describeTarget, percent } from '../components/describe';
-import { HeatMap, HeatMapLegend } from '../components/heat-map';
+import { DaysTable, HeatMap, HeatMapLegend } from '../components/heat-map';
 import { LineChart } from '../components/line-chart';
 import { Failure, Loading } from '../components/states';
 import { useHabitHistory } from '../hooks/use-analytics';
@@ -13,82 +15,82 @@ export function HabitScreen({ id }: { id: number }) {
   const today = useToday();
   const habit = useHabit(id);
   const history = useHabitHistory(id, today && addDays(today, -364), today);
+  const { t } = useTranslation();
   if (habit.error && 'status' in habit.error && habit.error.status === 404) {
     return (
-      <Failure error={new Error('This habit does not exist (it may have been deleted).')} />
+      <Failure error={new Error(t('habit.missing'))} />
     );
   }
   const failed = habit.error ?? history.error;
   if (failed) return <Failure error={failed} retry={() => void Promise.all([habit.refetch(), history.refetch()])} />;
-  if (!habit.data || !history.data) return <Loading what="this habit" />;
+  if (!habit.data || !history.data) return <Loading what={t('habit.loading')} />;
   const h = history.data;
   const streaks = [...h.streaks].reverse();
   return (
     <>
       <p>
-        <Link href="/habits">← All habits</Link>
+        <Link href="/habits">{t('habit.all')}</Link>
       </p>
       <h1>{habit.data.name}</h1>
       <p className="meta">
         {describeSchedule(habit.data.schedule)}
         {describeTarget(habit.data) && ` · ${describeTarget(habit.data)}`}
-        {habit.data.archived && ' · archived'}
+        {habit.data.archived && ` · ${t('schedule.archived')}`}
       </p>
       <dl className="stats">
         <div>
-          <dt>Score</dt>
+          <dt>{t('habit.score')}</dt>
           <dd>{percent(h.score)}</dd>
         </div>
         <div>
-          <dt>Current streak</dt>
+          <dt>{t('habit.currentStreak')}</dt>
           <dd>{h.currentStreak}</dd>
         </div>
         <div>
-          <dt>Best streak</dt>
+          <dt>{t('habit.bestStreak')}</dt>
           <dd>{h.bestStreak}</dd>
         </div>
         <div>
-          <dt>Done</dt>
-          <dd>
-            {h.done} of {h.due} ({percent(h.rate)})
-          </dd>
+          <dt>{t('habit.done')}</dt>
+          <dd>{t('habit.doneOf', { done: h.done, due: h.due, rate: percent(h.rate) })}</dd>
         </div>
       </dl>
       <section aria-labelledby="calendar-title">
-        <h2 id="calendar-title">Last 365 days</h2>
+        <h2 id="calendar-title">{t('habit.last365')}</h2>
         <p id="calendar-summary" className="visually-hidden">
-          {h.done} done, {h.skipped} skipped out of {h.due} due from {h.from} to {h.to}.
+          {t('habit.calendarSummary', { done: h.done, skipped: h.skipped, due: h.due, from: formatDate(h.from), to: formatDate(h.to) })}
         </p>
         <div className="scroll">
           <HeatMap days={h.days} describedBy="calendar-summary" />
         </div>
         <HeatMapLegend />
+        <DaysTable days={h.days} />
       </section>
       <section aria-labelledby="score-title">
-        <h2 id="score-title">Habit strength</h2>
+        <h2 id="score-title">{t('habit.strength')}</h2>
         <p id="score-summary" className="visually-hidden">
-          Score {percent(h.score)} on {h.to}.
+          {t('habit.scoreSummary', { score: percent(h.score), date: formatDate(h.to) })}
         </p>
-        <LineChart label="Score" points={h.days.map((day) => ({ date: day.date, value: day.score }))} describedBy="score-summary" />
+        <LineChart label={t('habit.score')} points={h.days.map((day) => ({ date: day.date, value: day.score }))} describedBy="score-summary" />
       </section>
       <section aria-labelledby="streaks-title">
-        <h2 id="streaks-title">Streaks</h2>
+        <h2 id="streaks-title">{t('habit.streaks')}</h2>
         {streaks.length === 0 ? (
-          <p className="meta">No streak yet: mark it done on Today to start one.</p>
+          <p className="meta">{t('habit.noStreak')}</p>
         ) : (
           <table>
             <thead>
               <tr>
-                <th scope="col">From</th>
-                <th scope="col">To</th>
-                <th scope="col">Length</th>
+                <th scope="col">{t('habit.from')}</th>
+                <th scope="col">{t('habit.to')}</th>
+                <th scope="col">{t('habit.length')}</th>
               </tr>
             </thead>
             <tbody>
               {streaks.map((streak) => (
                 <tr key={streak.start}>
-                  <td>{streak.start}</td>
-                  <td>{streak.end}</td>
+                  <td>{formatDate(streak.start)}</td>
+                  <td>{formatDate(streak.end)}</td>
                   <td>{streak.length}</td>
                 </tr>
               ))}

@@ -1,4 +1,5 @@
 import { useRef, useState } from 'react';
+import { useTranslation } from 'react-i18next';
 import type { Habit } from '../api/types';
 import { describeSchedule, describeTarget } from '../components/describe';
 import { HabitForm } from '../components/habit-form';
@@ -15,13 +16,14 @@ export function HabitsScreen() {
   const create = useCreateHabit();
   const [creating, setCreating] = useState(false);
   const failed = habits.error ?? categories.error;
+  const { t } = useTranslation();
 
   return (
     <>
       <div className="title-row">
-        <h1>Habits</h1>
+        <h1>{t('habits.title')}</h1>
         <button type="button" onClick={() => setCreating(true)} disabled={creating}>
-          New habit
+          {t('habits.new')}
         </button>
       </div>
       {creating && categories.data && (
@@ -35,16 +37,16 @@ export function HabitsScreen() {
       )}
       <label className="check">
         <input type="checkbox" checked={showArchived} onChange={(event) => setShowArchived(event.target.checked)} />
-        Show archived habits
+        {t('habits.showArchived')}
       </label>
       {failed ? (
         <Failure error={failed} retry={() => void Promise.all([habits.refetch(), categories.refetch()])} />
       ) : !habits.data || !categories.data ? (
-        <Loading what="your habits" />
+        <Loading what={t('habits.loading')} />
       ) : habits.data.length === 0 ? (
         <Empty>
-          <p>{showArchived ? 'No archived habits.' : 'No habits yet.'}</p>
-          <p>Press “New habit” to create your first one: give it a name and a schedule.</p>
+          <p>{showArchived ? t('habits.noArchived') : t('habits.none')}</p>
+          <p>{t('habits.firstHint')}</p>
         </Empty>
       ) : (
         <ol className="cards">
@@ -65,6 +67,7 @@ function HabitRow({ habit, above, below }: { habit: Habit; above?: Habit; below?
   const [editing, setEditing] = useState(false);
   const dialog = useRef<HTMLDialogElement>(null);
   const reorder = useUpdateHabit();
+  const { t } = useTranslation();
   /** Swaps places with a neighbour: two PATCHes of `position`. */
   const move = (to: Habit | undefined, step: number) => {
     if (!to) return;
@@ -99,40 +102,40 @@ function HabitRow({ habit, above, below }: { habit: Habit; above?: Habit; below?
           {describeSchedule(habit.schedule)}
           {describeTarget(habit) && ` · ${describeTarget(habit)}`}
           {category && ` · ${category.name}`}
-          {habit.archived && ' · archived'}
+          {habit.archived && ` · ${t('schedule.archived')}`}
         </span>
       </div>
       <div className="actions">
-        <button type="button" className="secondary" onClick={() => setEditing(true)} aria-label={`Edit ${habit.name}`}>
-          Edit
+        <button type="button" className="secondary" onClick={() => setEditing(true)} aria-label={t('habits.editName', { name: habit.name })}>
+          {t('habits.edit')}
         </button>
-        <button type="button" className="secondary" onClick={() => update.mutate({ id: habit.id, body: { archived: !habit.archived } })} aria-label={`${habit.archived ? 'Unarchive' : 'Archive'} ${habit.name}`}>
-          {habit.archived ? 'Unarchive' : 'Archive'}
+        <button type="button" className="secondary" onClick={() => update.mutate({ id: habit.id, body: { archived: !habit.archived } })} aria-label={t(habit.archived ? 'habits.unarchiveName' : 'habits.archiveName', { name: habit.name })}>
+          {habit.archived ? t('habits.unarchive') : t('habits.archive')}
         </button>
-        <button type="button" className="secondary" disabled={!above} onClick={() => move(above, -1)} aria-label={`Move ${habit.name} up`}>
+        <button type="button" className="secondary" disabled={!above} onClick={() => move(above, -1)} aria-label={t('habits.moveUp', { name: habit.name })}>
           ↑
         </button>
-        <button type="button" className="secondary" disabled={!below} onClick={() => move(below, 1)} aria-label={`Move ${habit.name} down`}>
+        <button type="button" className="secondary" disabled={!below} onClick={() => move(below, 1)} aria-label={t('habits.moveDown', { name: habit.name })}>
           ↓
         </button>
-        <button type="button" className="danger" onClick={() => dialog.current?.showModal()} aria-label={`Delete ${habit.name}`}>
-          Delete
+        <button type="button" className="danger" onClick={() => dialog.current?.showModal()} aria-label={t('habits.deleteName', { name: habit.name })}>
+          {t('habits.delete')}
         </button>
       </div>
       {(update.error ?? remove.error) && (
         <p className="error" role="alert">
-          {(update.error ?? remove.error)?.message}. Try again.
+          {t('habits.errorRetry', { message: (update.error ?? remove.error)?.message })}
         </p>
       )}
       <dialog ref={dialog} aria-labelledby={`delete-${habit.id}`}>
-        <h2 id={`delete-${habit.id}`}>Delete {habit.name}?</h2>
-        <p>Its check-ins are deleted with it. Archive it instead to keep them.</p>
+        <h2 id={`delete-${habit.id}`}>{t('habits.deleteTitle', { name: habit.name })}</h2>
+        <p>{t('habits.deleteHint')}</p>
         <div className="actions">
           <button type="button" className="danger" onClick={() => remove.mutate(habit.id, { onSettled: () => dialog.current?.close() })}>
-            Delete habit
+            {t('habits.deleteHabit')}
           </button>
           <button type="button" className="secondary" autoFocus onClick={() => dialog.current?.close()}>
-            Keep it
+            {t('habits.keep')}
           </button>
         </div>
       </dialog>
@@ -144,10 +147,11 @@ function Categories() {
   const categories = useCategories();
   const create = useCreateCategory();
   const [name, setName] = useState('');
+  const { t } = useTranslation();
   return (
     <section aria-labelledby="categories-title">
-      <h2 id="categories-title">Categories</h2>
-      {categories.data && categories.data.length === 0 && <p className="meta">No categories yet: add one to group your habits.</p>}
+      <h2 id="categories-title">{t('habits.categories')}</h2>
+      {categories.data && categories.data.length === 0 && <p className="meta">{t('habits.noCategories')}</p>}
       <ul className="chips">
         {categories.data?.map((category) => (
           <li key={category.id}>
@@ -162,10 +166,10 @@ function Categories() {
           create.mutate({ name: name.trim() }, { onSuccess: () => setName('') });
         }}
       >
-        <label htmlFor="category-name">Category name</label>
+        <label htmlFor="category-name">{t('habits.categoryName')}</label>
         <input id="category-name" value={name} onChange={(event) => setName(event.target.value)} required maxLength={50} />
         <button type="submit" className="secondary" disabled={create.isPending}>
-          Add category
+          {t('habits.addCategory')}
         </button>
       </form>
       {create.error && (

@@ -1,4 +1,7 @@
 import { useMemo, useRef, useState, type FormEvent } from 'react';
+import { useTranslation } from 'react-i18next';
+import { formatInstant } from '../i18n';
+import { LanguageSwitch } from '../components/language-switch';
 import { session } from '../api/session';
 import type { Session, User } from '../api/types';
 import { Failure, Loading } from '../components/states';
@@ -11,10 +14,20 @@ import { ChangeWebhooks } from '../components/change-webhooks';
 /** Profile, password, sessions, access tokens, webhooks, export and import, account deletion. */
 export function SettingsScreen() {
   const profile = useProfile();
+  const { t } = useTranslation();
   return (
     <>
-      <h1>Settings</h1>
-      {profile.error ? <Failure error={profile.error} retry={() => void profile.refetch()} /> : !profile.data ? <Loading what="your profile" /> : <Profile user={profile.data} />}
+      <h1>{t('settings.title')}</h1>
+      {profile.error ? (
+        <Failure error={profile.error} retry={() => void profile.refetch()} />
+      ) : !profile.data ? (
+        <Loading what={t('settings.loadingProfile')} />
+      ) : (
+        <>
+          <LanguageSwitch user={profile.data} />
+          <Profile user={profile.data} />
+        </>
+      )}
       <Password />
       <Sessions />
       <AccessTokens />
@@ -29,6 +42,7 @@ function Profile({ user }: { user: User }) {
   const update = useUpdateProfile();
   const zones = useMemo(() => Intl.supportedValuesOf('timeZone'), []);
   const options = zones.includes(user.timezone) ? zones : [user.timezone, ...zones];
+  const { t } = useTranslation();
   const submit = (event: FormEvent<HTMLFormElement>) => {
     event.preventDefault();
     const form = new FormData(event.currentTarget);
@@ -36,18 +50,18 @@ function Profile({ user }: { user: User }) {
   };
   return (
     <section aria-labelledby="profile-title">
-      <h2 id="profile-title">Profile</h2>
-      <p className="meta">Signed in as {user.email}</p>
+      <h2 id="profile-title">{t('settings.profile')}</h2>
+      <p className="meta">{t('settings.signedInAs', { email: user.email })}</p>
       <form onSubmit={submit}>
-        <label htmlFor="display-name">Display name</label>
+        <label htmlFor="display-name">{t('settings.displayName')}</label>
         <input id="display-name" name="displayName" maxLength={100} defaultValue={user.displayName ?? ''} />
-        <label htmlFor="timezone">Time zone</label>
+        <label htmlFor="timezone">{t('settings.timezone')}</label>
         <select id="timezone" name="timezone" defaultValue={user.timezone}>
           {options.map((zone) => (
             <option key={zone}>{zone}</option>
           ))}
         </select>
-        <label htmlFor="day-start">Day starts at</label>
+        <label htmlFor="day-start">{t('settings.dayStart')}</label>
         <select id="day-start" name="dayStartHour" defaultValue={user.dayStartHour} aria-describedby="day-start-hint">
           {Array.from({ length: 24 }, (_, hour) => (
             <option key={hour} value={hour}>
@@ -56,11 +70,11 @@ function Profile({ user }: { user: User }) {
           ))}
         </select>
         <p id="day-start-hint" className="hint">
-          Night owls: check-ins before this hour count for the day before.
+          {t('settings.dayStartHint')}
         </p>
-        <Outcome error={update.error} done={update.isSuccess && 'Profile saved.'} />
+        <Outcome error={update.error} done={update.isSuccess && t('settings.profileSaved')} />
         <button type="submit" disabled={update.isPending}>
-          Save
+          {t('settings.save')}
         </button>
       </form>
     </section>
@@ -70,6 +84,7 @@ function Profile({ user }: { user: User }) {
 function Password() {
   const change = useChangePassword();
   const form = useRef<HTMLFormElement>(null);
+  const { t } = useTranslation();
   const submit = (event: FormEvent<HTMLFormElement>) => {
     event.preventDefault();
     const data = new FormData(event.currentTarget);
@@ -77,15 +92,15 @@ function Password() {
   };
   return (
     <section aria-labelledby="password-title">
-      <h2 id="password-title">Password</h2>
+      <h2 id="password-title">{t('settings.password')}</h2>
       <form ref={form} onSubmit={submit}>
-        <label htmlFor="current-password">Current password</label>
+        <label htmlFor="current-password">{t('settings.currentPassword')}</label>
         <input id="current-password" name="currentPassword" type="password" autoComplete="current-password" required />
-        <label htmlFor="new-password">New password</label>
+        <label htmlFor="new-password">{t('settings.newPassword')}</label>
         <input id="new-password" name="newPassword" type="password" autoComplete="new-password" minLength={8} maxLength={128} required />
-        <Outcome error={change.error} done={change.isSuccess && 'Password changed; your other sessions were signed out.'} />
+        <Outcome error={change.error} done={change.isSuccess && t('settings.passwordChanged')} />
         <button type="submit" disabled={change.isPending}>
-          Change password
+          {t('settings.changePassword')}
         </button>
       </form>
     </section>
@@ -97,13 +112,14 @@ function Sessions() {
   const end = useEndSession();
   const others = useSignOutOthers();
   const rest = (sessions.data ?? []).filter((item) => !item.current);
+  const { t } = useTranslation();
   return (
     <section aria-labelledby="sessions-title">
-      <h2 id="sessions-title">Sessions</h2>
+      <h2 id="sessions-title">{t('settings.sessions')}</h2>
       {sessions.error ? (
         <Failure error={sessions.error} retry={() => void sessions.refetch()} />
       ) : !sessions.data ? (
-        <Loading what="your sessions" />
+        <Loading what={t('settings.loadingSessions')} />
       ) : (
         <>
           <ul className="sessions">
@@ -111,10 +127,10 @@ function Sessions() {
               <SessionRow key={item.id} item={item} onEnd={() => end.mutate(item.id)} />
             ))}
           </ul>
-          {rest.length === 0 && <p className="meta">No other device is signed in.</p>}
-          <Outcome error={end.error ?? others.error} done={others.isSuccess && 'Every other session is signed out.'} />
+          {rest.length === 0 && <p className="meta">{t('settings.noOthers')}</p>}
+          <Outcome error={end.error ?? others.error} done={others.isSuccess && t('settings.othersOut')} />
           <button type="button" className="secondary" disabled={rest.length === 0 || others.isPending} onClick={() => others.mutate(rest.map((item) => item.id))}>
-            Sign out others
+            {t('settings.signOutOthers')}
           </button>
         </>
       )}
@@ -123,28 +139,28 @@ function Sessions() {
 }
 
 function SessionRow({ item, onEnd }: { item: Session; onEnd: () => void }) {
+  const { t } = useTranslation();
+  const used = formatInstant(item.lastUsedAt);
+  const device = describeAgent(item.userAgent, t);
   return (
     <li>
       <span>
-        <strong>{item.current ? 'This device' : describeAgent(item.userAgent)}</strong>
-        <span className="meta">
-          {' '}
-          · last used {new Date(item.lastUsedAt).toLocaleString()} · signed in {new Date(item.createdAt).toLocaleDateString()}
-        </span>
+        <strong>{item.current ? t('settings.thisDevice') : device}</strong>
+        <span className="meta"> · {t('settings.sessionMeta', { used, created: formatInstant(item.createdAt, true) })}</span>
       </span>
       {!item.current && (
-        <button type="button" className="secondary" onClick={onEnd} aria-label={`End session of ${describeAgent(item.userAgent)}, last used ${new Date(item.lastUsedAt).toLocaleString()}`}>
-          End session
+        <button type="button" className="secondary" onClick={onEnd} aria-label={t('settings.endSessionOf', { device, used })}>
+          {t('settings.endSession')}
         </button>
       )}
     </li>
   );
 }
 
-function describeAgent(agent: string | null | undefined): string {
-  if (!agent) return 'Unknown device';
-  const browser = /(Firefox|Edg|Chrome|Safari)\/[\d.]+/.exec(agent)?.[1] ?? 'Browser';
-  return `${browser === 'Edg' ? 'Edge' : browser} (${agent.includes('Mobile') ? 'mobile' : 'desktop'})`;
+function describeAgent(agent: string | null | undefined, t: (key: string) => string): string {
+  if (!agent) return t('settings.unknownDevice');
+  const browser = /(Firefox|Edg|Chrome|Safari)\/[\d.]+/.exec(agent)?.[1] ?? t('settings.browser');
+  return `${browser === 'Edg' ? 'Edge' : browser} (${agent.includes('Mobile') ? t('settings.mobile') : t('settings.desktop')})`;
 }
 
 function Portability() {
@@ -152,15 +168,16 @@ function Portability() {
   const importer = useImport();
   const [file, setFile] = useState<File | null>(null);
   const summary = importer.data;
+  const { t } = useTranslation();
   return (
     <section aria-labelledby="data-title">
-      <h2 id="data-title">Your data</h2>
+      <h2 id="data-title">{t('settings.data')}</h2>
       <div className="actions">
         <button type="button" className="secondary" onClick={() => exporter.mutate('json')} disabled={exporter.isPending}>
-          Export JSON
+          {t('settings.exportJson')}
         </button>
         <button type="button" className="secondary" onClick={() => exporter.mutate('loop')} disabled={exporter.isPending}>
-          Export Loop
+          {t('settings.exportLoop')}
         </button>
       </div>
       <Outcome error={exporter.error} done={false} />
@@ -170,20 +187,26 @@ function Portability() {
           if (file) importer.mutate(file);
         }}
       >
-        <label htmlFor="import-file">Import file</label>
+        <label htmlFor="import-file">{t('settings.importFile')}</label>
         <input id="import-file" type="file" accept=".json,.zip,application/json,application/zip" onChange={(event) => setFile(event.target.files?.[0] ?? null)} aria-describedby="import-hint" />
         <p id="import-hint" className="hint">
-          This app's JSON export, or Loop Habit Tracker's CSV export (.zip). Habits with the same name are merged.
+          {t('settings.importHint')}
         </p>
         <Outcome
           error={importer.error}
           done={
             summary &&
-            `Imported: ${summary.habits.created} new and ${summary.habits.merged} merged habits, ${summary.records.created} new and ${summary.records.updated} updated check-ins (${summary.records.unchanged} unchanged).`
+            t('settings.imported', {
+              habitsCreated: summary.habits.created,
+              habitsMerged: summary.habits.merged,
+              recordsCreated: summary.records.created,
+              recordsUpdated: summary.records.updated,
+              recordsUnchanged: summary.records.unchanged,
+            })
           }
         />
         <button type="submit" disabled={!file || importer.isPending}>
-          Import
+          {t('settings.import')}
         </button>
       </form>
     </section>
@@ -194,12 +217,13 @@ function DeleteAccount() {
   const remove = useDeleteAccount();
   const dialog = useRef<HTMLDialogElement>(null);
   const [password, setPassword] = useState('');
+  const { t } = useTranslation();
   return (
     <section aria-labelledby="delete-title">
-      <h2 id="delete-title">Delete account</h2>
-      <p>Deletes your account, every habit and every check-in. Export first to keep a copy.</p>
+      <h2 id="delete-title">{t('settings.deleteAccount')}</h2>
+      <p>{t('settings.deleteHint')}</p>
       <button type="button" className="danger" onClick={() => dialog.current?.showModal()}>
-        Delete account
+        {t('settings.deleteAccount')}
       </button>
       <dialog ref={dialog} aria-labelledby="delete-confirm-title">
         <form
@@ -208,16 +232,16 @@ function DeleteAccount() {
             remove.mutate(password, { onSuccess: () => session.signOut() });
           }}
         >
-          <h2 id="delete-confirm-title">Delete your account for good?</h2>
-          <label htmlFor="delete-password">Your password</label>
+          <h2 id="delete-confirm-title">{t('settings.deleteConfirm')}</h2>
+          <label htmlFor="delete-password">{t('settings.yourPassword')}</label>
           <input id="delete-password" type="password" autoComplete="current-password" required value={password} onChange={(event) => setPassword(event.target.value)} />
           <Outcome error={remove.error} done={false} />
           <div className="actions">
             <button type="submit" className="danger" disabled={remove.isPending}>
-              Delete everything
+              {t('settings.deleteEverything')}
             </button>
             <button type="button" className="secondary" autoFocus onClick={() => dialog.current?.close()}>
-              Keep my account
+              {t('settings.keepAccount')}
             </button>
           </div>
         </form>

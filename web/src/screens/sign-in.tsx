@@ -1,4 +1,5 @@
 import { useState, type FormEvent } from 'react';
+import { useTranslation } from 'react-i18next';
 import { createAccount, signIn } from '../api/client';
 import { field } from '../components/form-field';
 
@@ -6,6 +7,7 @@ import { field } from '../components/form-field';
 export function SignInScreen() {
   const [error, setError] = useState<string | null>(null);
   const [busy, setBusy] = useState(false);
+  const { t } = useTranslation();
 
   const submit = async (event: FormEvent<HTMLFormElement>) => {
     event.preventDefault();
@@ -22,17 +24,17 @@ export function SignInScreen() {
 
   return (
     <main id="main" className="sign-in">
-      <h1>Habit tracker</h1>
-      <p>Sign in, or create an account with your email and a password of at least 8 characters.</p>
+      <h1>{t('app.name')}</h1>
+      <p>{t('signIn.intro')}</p>
       <form onSubmit={(event) => void submit(event)} aria-busy={busy}>
-        <label htmlFor="email">Email</label>
+        <label htmlFor="email">{t('signIn.email')}</label>
         <input id="email" name="email" type="email" autoComplete="username" required />
-        <label htmlFor="password">Password</label>
+        <label htmlFor="password">{t('signIn.password')}</label>
         <input id="password" name="password" type="password" autoComplete="current-password" minLength={8} maxLength={128} required />
-        <label htmlFor="name">Name</label>
+        <label htmlFor="name">{t('signIn.name')}</label>
         <input id="name" name="name" autoComplete="name" maxLength={100} aria-describedby="name-hint" />
         <p id="name-hint" className="hint">
-          Optional, for a new account: how the app greets you.
+          {t('signIn.nameHint')}
         </p>
         {error && (
           <p className="error" role="alert">
@@ -41,10 +43,10 @@ export function SignInScreen() {
         )}
         <div className="actions">
           <button type="submit" name="action" value="signin" disabled={busy}>
-            Sign in
+            {t('signIn.signIn')}
           </button>
           <button type="submit" name="action" value="create" className="secondary" disabled={busy}>
-            Create account
+            {t('signIn.create')}
           </button>
         </div>
       </form>

@@ -1,4 +1,5 @@
 import { useState } from 'react';
+import { useTranslation } from 'react-i18next';
 import { addDays, daysBetween, isoWeekday } from '../api/dates';
 import type { Habit, HabitRecord } from '../api/types';
 import { describeSchedule, describeTarget } from '../components/describe';
@@ -9,6 +10,7 @@ import { useHabits } from '../hooks/use-habits';
 import { useToday } from '../hooks/use-profile';
 import { useCheckIn, useRecords } from '../hooks/use-records';
 import { Link } from '../router';
+import { formatDate } from '../i18n';
 
 /** The habits due today (the API's compliance for today says which), each with one action. */
 export function TodayScreen() {
@@ -16,14 +18,16 @@ export function TodayScreen() {
   const habits = useHabits();
   const due = useCompliance(today, today);
   const records = useRecords(today, today);
+  const { t } = useTranslation();
   const failed = habits.error ?? due.error ?? records.error;
   const header = (
     <h1>
-      Today <span className="sub">{today}</span>
+      {t('today.title')}{' '}
+      <span className="sub">{today && <time dateTime={today}>{formatDate(today, { weekday: 'long', day: 'numeric', month: 'long' })}</time>}</span>
     </h1>
   );
   if (failed) return <>{header}<Failure error={failed} retry={() => void Promise.all([habits.refetch(), due.refetch(), records.refetch()])} /></>;
-  if (!today || !habits.data || !due.data || !records.data) return <>{header}<Loading what="today's habits" /></>;
+  if (!today || !habits.data || !due.data || !records.data) return <>{header}<Loading what={t('today.loading')} /></>;
   const dueIds = new Set(due.data.habits.filter((entry) => entry.due + entry.skipped + entry.done > 0).map((entry) => entry.habitId));
   const list = habits.data.filter((habit) => dueIds.has(habit.id));
   return (
@@ -31,9 +35,10 @@ export function TodayScreen() {
       {header}
       {list.length === 0 ? (
         <Empty>
-          <p>{habits.data.length === 0 ? 'No habits yet.' : 'Nothing is due today.'}</p>
+          <p>{habits.data.length === 0 ? t('today.noHabits') : t('today.nothingDue')}</p>
           <p>
-            <Link href="/habits">Create a habit</Link> on the Habits screen{habits.data.length === 0 ? ' to start tracking it here.' : '.'}
+            <Link href="/habits">{t('today.createLink')}</Link>
+            {habits.data.length === 0 ? t('today.createRest') : t('today.createRestShort')}
           </p>
         </Empty>
       ) : (
@@ -49,6 +54,7 @@ export function TodayScreen() {
 
 function TodayHabit({ habit, today, record }: { habit: Habit; today: string; record: HabitRecord | undefined }) {
   const checkIn = useCheckIn(today);
+  const { t } = useTranslation();
   const [amount, setAmount] = useState(record?.value ?? (habit.kind === 'numeric' ? habit.target : 1));
   const done = record?.status === 'done';
   const skipped = record?.status === 'skipped';
@@ -71,21 +77,21 @@ function TodayHabit({ habit, today, record }: { habit: Habit; today: string; rec
       <div className="actions">
         {numeric && (
           <label className="inline">
-            <span className="visually-hidden">Amount of {habit.name}</span>
+            <span className="visually-hidden">{t('today.amountOf', { name: habit.name })}</span>
             <input type="number" step="any" min="0" value={amount} onChange={(event) => setAmount(Number(event.target.value))} disabled={done} />
             {habit.unit && <span className="unit">{habit.unit}</span>}
           </label>
         )}
-        <button type="button" className="check-in" aria-pressed={done} onClick={mark} aria-label={`Mark ${habit.name} done`}>
-          Done
+        <button type="button" className="check-in" aria-pressed={done} onClick={mark} aria-label={t('today.mark', { name: habit.name })}>
+          {t('today.done')}
         </button>
-        <button type="button" className="secondary" aria-pressed={skipped} onClick={skip} aria-label={`Skip ${habit.name}`}>
-          Skip
+        <button type="button" className="secondary" aria-pressed={skipped} onClick={skip} aria-label={t('today.skipHabit', { name: habit.name })}>
+          {t('today.skip')}
         </button>
       </div>
       {checkIn.error && (
         <p className="error" role="alert">
-          Not saved ({checkIn.error.message}). Try again.
+          {t('today.notSaved', { message: checkIn.error.message })}
         </p>
       )}
     </li>
@@ -102,11 +108,13 @@ function QuotaLeft({ habit, today }: { habit: Habit; today: string }) {
   const quota = schedule.type === 'per_week' || schedule.type === 'per_period';
   const period = quota ? periodOf(habit, today) : null;
   const history = useHabitHistory(habit.id, period?.start ?? null, period?.end ?? null);
+  const { t } = useTranslation();
   if (!quota || !history.data) return null;
   const { due, done } = history.data;
   const left = Math.max(0, due - done);
-  const name = schedule.type === 'per_week' ? 'this week' : 'this period';
-  return <p className="meta">{left === 0 ? `Quota met ${name}` : `${left} of ${due} left ${name}`}</p>;
+  const week = schedule.type === 'per_week';
+  if (left === 0) return <p className="meta">{t(week ? 'today.quotaMetWeek' : 'today.quotaMetPeriod')}</p>;
+  return <p className="meta">{t(week ? 'today.leftWeek' : 'today.leftPeriod', { left, due })}</p>;
 }
 
 /** The first and last day of the week or block holding today (API.md § Habits defines the blocks). */
