@@ -77,7 +77,7 @@ export function DaysTable({ days }: { days: HabitHistory['days'] }) {
   return (
     <details className="days-table">
       <summary>{t('habit.daysTable')}</summary>
-      <div className="scroll">
+      <div className="scroll" tabIndex={0} role="group" aria-label={t('habit.daysTable')}>
         <table>
           <thead>
             <tr>

@@ -10,6 +10,11 @@ import { useHabit } from '../hooks/use-habits';
 import { useToday } from '../hooks/use-profile';
 import { Link } from '../router';
 
+/** A narrow screen shows the calendar's newest weeks first (it scrolls back in time). */
+const showNewest = (element: HTMLDivElement | null): void => {
+  if (element) element.scrollLeft = element.scrollWidth;
+};
+
 /** One habit over the last 365 days: heat map, score line, streaks — one call to /api/analytics/habits/:id. */
 export function HabitScreen({ id }: { id: number }) {
   const today = useToday();
@@ -60,7 +65,8 @@ export function HabitScreen({ id }: { id: number }) {
         <p id="calendar-summary" className="visually-hidden">
           {t('habit.calendarSummary', { done: h.done, skipped: h.skipped, due: h.due, from: formatDate(h.from), to: formatDate(h.to) })}
         </p>
-        <div className="scroll">
+        {/* Scrolls sideways on a phone: focusable so that a keyboard can scroll it too. */}
+        <div className="scroll" tabIndex={0} role="group" aria-labelledby="calendar-title" ref={showNewest}>
           <HeatMap days={h.days} describedBy="calendar-summary" />
         </div>
         <HeatMapLegend />
