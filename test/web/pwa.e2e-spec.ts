@@ -1,3 +1,5 @@
+import { appendFileSync, readFileSync, writeFileSync } from 'node:fs';
+import { join } from 'node:path';
 import type { Browser, BrowserContext, Page } from 'playwright-core';
 import { privateRedisUrl, TestApp } from '../support/test-app';
 import { buildWebApp, collectProblems, launchChromium, startListeningApp } from './browser-support';
@@ -95,6 +97,27 @@ describe('the installable web app (manifest, service worker, push)', () => {
       actions: [expect.objectContaining({ action: 'done', title: 'Done' })],
       data: { habitId: 7, date: '2026-12-04', doneUrl: '/api/reminders/done?token=x', type: 'reminder' },
     });
+  });
+
+  it('offers a reload when a new version is deployed, and the new worker takes over when asked', async () => {
+    const script = join(__dirname, '..', '..', 'web', 'dist', 'sw.js');
+    const original = readFileSync(script);
+    const controller = () => page.evaluate(() => navigator.serviceWorker.controller?.state ?? null);
+    await page.waitForFunction(() => navigator.serviceWorker.controller !== null);
+    try {
+      // A deploy: the worker script changes byte for byte; the page's update check finds it waiting.
+      appendFileSync(script, '\n// a new version\n');
+      await page.evaluate(async () => void (await (await navigator.serviceWorker.ready).update()));
+      await page.getByRole('status').getByText('A new version is ready.').waitFor();
+      const reloaded = page.waitForEvent('load');
+      await page.getByRole('button', { name: 'Reload', exact: true }).click();
+      await reloaded;
+      await page.getByRole('button', { name: 'Sign in', exact: true }).waitFor();
+      expect(await page.getByText('A new version is ready.').count()).toBe(0);
+      expect(await controller()).toBe('activated');
+    } finally {
+      writeFileSync(script, original);
+    }
   });
 
   it('ran without a console error or a failed request', () => {
