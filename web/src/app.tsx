@@ -28,18 +28,45 @@ function useSession() {
   return useSyncExternalStore(session.subscribe, () => `${session.known}:${session.token ?? ''}`);
 }
 
+function subscribeOnline(listener: () => void): () => void {
+  window.addEventListener('online', listener);
+  window.addEventListener('offline', listener);
+  return () => {
+    window.removeEventListener('online', listener);
+    window.removeEventListener('offline', listener);
+  };
+}
+
+/** Whether the browser has a network (the shell opens offline from the service worker's precache). */
+function useOnline(): boolean {
+  return useSyncExternalStore(subscribeOnline, () => navigator.onLine);
+}
+
 export function App() {
   const [queryClient] = useState(() => new QueryClient({ defaultOptions: { queries: { retry: 1 } } }));
+  const { t } = useTranslation();
+  const online = useOnline();
   useSession();
-  // On load, the refresh cookie (if any) signs this tab in: a reload keeps the session.
-  useEffect(() => void (session.known || refreshSession(null)), []);
+  // On load, the refresh cookie (if any) signs this tab in: a reload keeps the session. Opened
+  // offline, the refresh cannot be sent: it is sent again when the network returns.
+  useEffect(() => void (session.known || !online || refreshSession(null)), [online]);
   useEffect(() => {
     if (session.token) return;
     queryClient.clear();
     // Signed out, the browser's language chooses (signed in, the user's locale: useUserLanguage).
     void i18n.changeLanguage(browserLanguage());
   }, [session.token, queryClient]);
-  if (!session.known) return <Loading what="…" />;
+  if (!session.known && !online) {
+    return (
+      <main id="main" className="sign-in">
+        <h1>{t('app.name')}</h1>
+        <p className="state" role="status">
+          {t('app.offline')}
+        </p>
+      </main>
+    );
+  }
+  if (!session.known) return <Loading what={t('app.session')} />;
   return (
     <QueryClientProvider client={queryClient}>
       <UpdatePrompt />
