@@ -123,6 +123,24 @@ describe('the phone app in two languages, accessible', () => {
     await checkEveryScreen('en');
   });
 
+  it('reaches every control of Today by keyboard, in order, each with a visible focus outline', async () => {
+    await page.goto(baseUrl);
+    await page.getByRole('button', { name: 'Mark Leer done' }).waitFor();
+    const reached: string[] = [];
+    for (let step = 0; step < 9; step++) {
+      await page.keyboard.press('Tab');
+      const focused = await page.evaluate(() => {
+        const element = document.activeElement as HTMLElement;
+        const style = getComputedStyle(element);
+        return { name: element.getAttribute('aria-label') ?? element.textContent?.trim() ?? '', outline: style.outlineStyle !== 'none' && parseFloat(style.outlineWidth) >= 2 };
+      });
+      expect(focused).toEqual({ name: focused.name, outline: true });
+      reached.push(focused.name);
+    }
+    const tabs = ['Today', 'Habits', 'Analytics', 'Settings'].map((name) => expect.stringContaining(name));
+    expect(reached).toEqual(['Skip to content', ...tabs, 'Sign out', 'Leer', 'Mark Leer done', 'Skip Leer']);
+  });
+
   it.each([
     ['en', 'en-US'],
     ['es', 'es-ES'],
