@@ -1,6 +1,7 @@
 import { addDays } from '../api/dates';
 import { describeSchedule, describeTarget, percent } from '../components/describe';
 import { HeatMap, HeatMapLegend } from '../components/heat-map';
+import { HabitReminders } from '../components/habit-reminders';
 import { LineChart } from '../components/line-chart';
 import { Failure, Loading } from '../components/states';
 import { useHabitHistory } from '../hooks/use-analytics';
@@ -54,6 +55,7 @@ export function HabitScreen({ id }: { id: number }) {
           </dd>
         </div>
       </dl>
+      <HabitReminders habitId={id} />
       <section aria-labelledby="calendar-title">
         <h2 id="calendar-title">Last 365 days</h2>
         <p id="calendar-summary" className="visually-hidden">

@@ -7,8 +7,9 @@ import { useChangePassword, useDeleteAccount, useEndSession, useProfile, useSess
 import { field } from '../components/form-field';
 import { AccessTokens } from '../components/access-tokens';
 import { ChangeWebhooks } from '../components/change-webhooks';
+import { NotificationSettings } from '../components/notification-settings';
 
-/** Profile, password, sessions, access tokens, webhooks, export and import, account deletion. */
+/** Profile, password, notifications, sessions, access tokens, webhooks, export and import, account deletion. */
 export function SettingsScreen() {
   const profile = useProfile();
   return (
@@ -16,6 +17,7 @@ export function SettingsScreen() {
       <h1>Settings</h1>
       {profile.error ? <Failure error={profile.error} retry={() => void profile.refetch()} /> : !profile.data ? <Loading what="your profile" /> : <Profile user={profile.data} />}
       <Password />
+      <NotificationSettings />
       <Sessions />
       <AccessTokens />
       <ChangeWebhooks />
