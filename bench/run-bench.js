@@ -24,6 +24,7 @@ const { runHistory } = require('./lib/history');
 const { runInvalidation } = require('./lib/invalidation');
 const { runLatency } = require('./lib/latency');
 const { runNotModified } = require('./lib/not-modified');
+const { runReminderDelivery } = require('./lib/reminders');
 const { runMixedLoad, summarizeMixed } = require('./lib/mixed');
 const { PhaseObserver } = require('./lib/observer');
 const { ChildProcesses, startApi, startRedis } = require('./lib/processes');
@@ -53,13 +54,13 @@ const PLAN = QUICK
       connections: 10, seconds: 1.5, warmupSeconds: 0.5, rounds: 1, hitCount: 500, uncachedCount: 20, latencyBatches: 2,
       mixedS: 2, freeze: { baselineS: 2, freezeS: 2, afterS: 6 }, invalidationIterations: 50, largeKeys: 100_000,
       events: { streams: 200, writes: 40 },
-      historyCount: 40, historyBatches: 4,
+      historyCount: 40, historyBatches: 4, reminders: 20,
     }
   : {
       connections: 10, seconds: 2, warmupSeconds: 2, rounds: 8, hitCount: 5000, uncachedCount: 200, latencyBatches: 10,
       mixedS: 20, freeze: { baselineS: 5, freezeS: 5, afterS: 15 }, invalidationIterations: 1000, largeKeys: 1_000_000,
       events: { streams: 2000, writes: 400 },
-      historyCount: 300, historyBatches: 10,
+      historyCount: 300, historyBatches: 10, reminders: 200,
     };
 
 const log = (message) => process.stdout.write(`${message}\n`);
@@ -148,6 +149,7 @@ const PHASES = {
   stampede: runStampedeScenario,
   invalidation: runInvalidationScenario,
   events: runEventsScenario,
+  reminders: runRemindersScenario,
 };
 
 async function runOnly(ctx) {
@@ -172,8 +174,9 @@ async function runEveryPhase(ctx) {
   const stampede = await phase(ctx, 'stampede', runStampedeScenario);
   const invalidation = await phase(ctx, 'invalidation', runInvalidationScenario);
   const events = await phase(ctx, 'events', runEventsScenario);
+  const reminders = await phase(ctx, 'reminders', runRemindersScenario);
   const result = assemble({ ...throughput, notModified, latency, history, mixed: mixed.summary, rssByInstance: mixed.rssByInstance, invalidation, stampede, redisFreeze, observer: ctx.observer, data: ctx.data });
-  return withMixedNoCache({ ...result, events }, mixedNoCache);
+  return withMixedNoCache({ ...result, events, reminders }, mixedNoCache);
 }
 
 async function runDatabasePhases(ctx) {
@@ -222,6 +225,20 @@ async function phase(ctx, name, run) {
   const result = await run(ctx);
   await ctx.observer.snapshot(name);
   return result;
+}
+
+/**
+ * reminders (issue 18): reminders of many users due in the same minute, delivered by the schedulers
+ * of two more instances (allowed to call the local receiver) to signed webhook channels.
+ */
+async function runRemindersScenario({ env, children }) {
+  log(`Scenario reminders: ${PLAN.reminders} reminders of ${PLAN.reminders} users due in one minute, two instances…`);
+  const pair = await startApis(children, { ...env, OUTBOUND_ALLOW_PRIVATE: 'true', OUTBOUND_ALLOW_HTTP: 'true' }, { profile: false, names: ['api-e', 'api-f'] });
+  try {
+    return await runReminderDelivery({ instances: [pair.a, pair.b], count: PLAN.reminders, log });
+  } finally {
+    await Promise.all([pair.a.close(), pair.b.close()]);
+  }
 }
 
 /** Scenarios 6 and 10. */

@@ -3,6 +3,7 @@ import { addDays } from '../api/dates';
 import { formatDate } from '../i18n';
 import { describeSchedule, describeTarget, percent } from '../components/describe';
 import { DaysTable, HeatMap, HeatMapLegend } from '../components/heat-map';
+import { HabitReminders } from '../components/habit-reminders';
 import { LineChart } from '../components/line-chart';
 import { Failure, Loading } from '../components/states';
 import { useHabitHistory } from '../hooks/use-analytics';
@@ -60,6 +61,7 @@ export function HabitScreen({ id }: { id: number }) {
           <dd>{t('habit.doneOf', { done: h.done, due: h.due, rate: percent(h.rate) })}</dd>
         </div>
       </dl>
+      <HabitReminders habitId={id} />
       <section aria-labelledby="calendar-title">
         <h2 id="calendar-title">{t('habit.last365')}</h2>
         <p id="calendar-summary" className="visually-hidden">

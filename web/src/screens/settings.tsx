@@ -10,8 +10,9 @@ import { useChangePassword, useDeleteAccount, useEndSession, useProfile, useSess
 import { field } from '../components/form-field';
 import { AccessTokens } from '../components/access-tokens';
 import { ChangeWebhooks } from '../components/change-webhooks';
+import { NotificationSettings } from '../components/notification-settings';
 
-/** Profile, password, sessions, access tokens, webhooks, export and import, account deletion. */
+/** Profile, password, notifications, sessions, access tokens, webhooks, export and import, account deletion. */
 export function SettingsScreen() {
   const profile = useProfile();
   const { t } = useTranslation();
@@ -29,6 +30,7 @@ export function SettingsScreen() {
         </>
       )}
       <Password />
+      <NotificationSettings />
       <Sessions />
       <AccessTokens />
       <ChangeWebhooks />

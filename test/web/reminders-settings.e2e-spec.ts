@@ -1,0 +1,95 @@
+import type { Browser, Page } from 'playwright-core';
+import request from 'supertest';
+import { WebhookReceiver } from '../automation/webhook-receiver';
+import { waitUntil } from '../ops/ops-support';
+import { privateRedisUrl, TestApp } from '../support/test-app';
+import { buildWebApp, collectProblems, launchChromium, screenshot, startListeningApp } from './browser-support';
+
+/** A habit's reminders and Settings › Notifications in a real Chromium against the real app. */
+describe('reminders and notification settings in Chromium', () => {
+  let testApp: TestApp;
+  let baseUrl: string;
+  let browser: Browser;
+  let page: Page;
+  let problems: string[];
+  let receiver: WebhookReceiver;
+  const email = `reminders-${Date.now()}@example.test`;
+  const password = 'correct horse battery';
+
+  beforeAll(async () => {
+    buildWebApp();
+    receiver = await WebhookReceiver.start();
+    ({ testApp, baseUrl } = await startListeningApp({
+      database: 'sqlite',
+      redisUrl: await privateRedisUrl(14),
+      env: { OUTBOUND_ALLOW_PRIVATE: 'true', OUTBOUND_ALLOW_HTTP: 'true' },
+    }));
+    browser = await launchChromium();
+    const context = await browser.newContext({ viewport: { width: 1100, height: 900 }, locale: 'en-GB' });
+    context.setDefaultTimeout(8000);
+    page = await context.newPage();
+    problems = collectProblems(page);
+    await page.goto(baseUrl);
+    await page.getByLabel('Email', { exact: true }).fill(email);
+    await page.getByLabel('Password', { exact: true }).fill(password);
+    await page.getByLabel('Name', { exact: true }).fill('Ada');
+    await page.getByRole('button', { name: 'Create account' }).click();
+    await page.getByRole('heading', { name: /^Today/ }).waitFor();
+  }, 120_000);
+
+  afterAll(async () => {
+    await browser?.close();
+    await testApp?.close();
+    await receiver?.close();
+  });
+
+  it("adds a reminder on a habit's page, shows when it fires next, changes its days and deletes it", async () => {
+    await page.getByRole('navigation').getByRole('link', { name: 'Habits', exact: true }).click();
+    await page.getByRole('button', { name: 'New habit' }).click();
+    await page.getByLabel('Name', { exact: true }).fill('Meditate');
+    await page.getByRole('button', { name: 'Save' }).click();
+    await page.getByRole('link', { name: 'Meditate', exact: true }).click();
+    const section = page.getByRole('region', { name: 'Reminders' });
+    await section.getByLabel('New reminder at').fill('07:30');
+    await section.getByRole('button', { name: 'Add reminder' }).click();
+    await section.getByText(/^Next: /).waitFor();
+    const days = section.getByRole('group', { name: 'Reminder at 07:30: days' });
+    const sunday = days.getByRole('button').last();
+    await sunday.click();
+    await waitUntil(async () => (await sunday.getAttribute('aria-pressed')) === 'false', 'Sunday turned off');
+    await screenshot(page, 'reminders-01-habit-reminders');
+    expect((await asUser(`/api/habits/${habitIdOf(page.url())}/reminders`)).body).toEqual([expect.objectContaining({ time: '07:30', days: [1, 2, 3, 4, 5, 6] })]);
+    await section.getByRole('button', { name: 'Delete the reminder at 07:30' }).click();
+    await waitUntil(async () => (await section.getByText(/^Next: /).count()) === 0, 'the reminder gone');
+  });
+
+  it('adds a webhook channel with its secret shown once, sends a test to it, and lists the delivery', async () => {
+    await page.getByRole('navigation').getByRole('link', { name: 'Settings', exact: true }).click();
+    const section = page.getByRole('region', { name: 'Notifications' });
+    await section.getByLabel('Send reminders to a URL').fill(receiver.url);
+    await section.getByRole('button', { name: 'Add webhook' }).click();
+    const shown = section.getByLabel('Signing secret');
+    await shown.waitFor();
+    receiver.secret = await shown.inputValue();
+    await section.getByRole('button', { name: 'Done' }).click();
+    await section.getByText(receiver.url).waitFor();
+    await section.getByRole('button', { name: 'Send a test' }).click();
+    await waitUntil(() => receiver.deliveries.length > 0, 'the test delivery');
+    expect(receiver.deliveries[0]).toMatchObject({ signatureValid: true, body: { type: 'test' } });
+    await page.reload();
+    await page.getByRole('region', { name: 'Notifications' }).getByText(/last delivered/).waitFor({ timeout: 15_000 });
+    await screenshot(page, 'reminders-02-notification-settings');
+    expect(problems).toEqual([]);
+  });
+
+  /** What the API holds, read with a session of the test's own (the page keeps its token in memory only). */
+  async function asUser(path: string): Promise<request.Response> {
+    const server = testApp.app.getHttpServer();
+    const login = await request(server).post('/api/auth/login').send({ email, password });
+    return request(server).get(path).set('Authorization', `Bearer ${login.body.accessToken as string}`);
+  }
+});
+
+function habitIdOf(url: string): number {
+  return Number(/\/habits\/(\d+)/.exec(url)?.[1]);
+}
