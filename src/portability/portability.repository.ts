@@ -5,6 +5,7 @@ import { Category } from '../categories/category.entity';
 import { nameKeyOf } from '../categories/category-name';
 import { Habit } from '../habits/habit.entity';
 import { HabitRecord } from '../records/habit-record.entity';
+import { accountRecordCount } from '../records/account-record-count';
 import { UserWrite } from '../changes/user-writes';
 import { User } from '../users/user.entity';
 import { ExistingRecord } from './import-plan';
@@ -85,7 +86,7 @@ export class ImportTransaction {
 
   /** How many records the user holds (the account limit). */
   recordCount(): Promise<number> {
-    return this.manager.countBy(HabitRecord, { userId: this.userId });
+    return accountRecordCount(this.manager, this.userId);
   }
 
   /** The stored records of these habits (the user's). */
