@@ -1,32 +1,39 @@
-import { BadRequestException, Injectable, PayloadTooLargeException } from '@nestjs/common';
+import { Injectable } from '@nestjs/common';
 import { AuthUser } from '../common/auth/auth-user';
 import { CHANGES } from '../common/change-groups';
+import { mediaTypeOf } from '../common/http/body-rules';
 import { UserWrites } from '../changes/user-writes';
 import { todayFor } from '../common/dates/user-today';
-import { inputProblem } from '../common/pipes/api-validation.pipe';
 import { assertWithinAccountLimits } from '../users/account-limits';
+import { ZIP_TYPES } from './import-body';
 import { ImportPlan, ImportSummary, mergedHabitIds, planImport } from './import-plan';
-import { readOurExport } from './json/our-export-reader';
-import { LOOP_CHECKMARKS_FILE, LOOP_HABITS_FILE } from './loop/loop-format';
-import { readLoopExport } from './loop/loop-reader';
+import { ImportReader } from './import-reader';
 import { ImportTransaction } from './portability.repository';
-import { ImportFileError, nameKey, PortableAccount } from './portable-account';
-import { unzipText, UnzipLimits, ZipTooLargeError } from './zip/bounded-unzip';
+import { nameKey, PortableAccount } from './portable-account';
 
-/** A Loop export holds 2 files per habit and 3 more: a few hundred habits at most. */
-export const IMPORT_ZIP_LIMITS: UnzipLimits = { maxEntries: 600, maxEntryBytes: 32 * 1024 * 1024, maxTotalBytes: 64 * 1024 * 1024 };
-const ZIP_FILE = 'the zip archive';
+/** The body of POST /api/import as sent. */
+export interface ImportBody {
+  body: Buffer;
+  contentType: string | undefined;
+  contentEncoding: string | undefined;
+}
 
 /**
- * POST /api/import: the file is read and checked in full first (400 naming file and line, 413 for a zip
- * that inflates too far), then written in ONE transaction (all or nothing), then ONE change is announced.
+ * POST /api/import: the file is decoded, read and checked in full first, in the import worker (400
+ * naming file and line, 413 past the size limits, 409 for a file that alone passes an account limit),
+ * then written in ONE transaction (all or nothing), then ONE change is announced.
  */
 @Injectable()
 export class ImportService {
-  constructor(private readonly writes: UserWrites) {}
+  constructor(
+    private readonly writes: UserWrites,
+    private readonly reader: ImportReader,
+  ) {}
 
-  async import(user: AuthUser, body: unknown): Promise<ImportSummary> {
-    const account = readAccount(body, todayFor(user));
+  async import(user: AuthUser, { body, contentType, contentEncoding }: ImportBody): Promise<ImportSummary> {
+    const zip = ZIP_TYPES.includes(mediaTypeOf(contentType));
+    const gzip = (contentEncoding ?? '').trim().toLowerCase() === 'gzip';
+    const account = await this.reader.read({ body, zip, gzip, today: todayFor(user) });
     return this.writes.write(user.id, CHANGES.import, async (write) => {
       const { summary, wrote } = await apply(new ImportTransaction(write), account);
       // Importing the same file again writes nothing: then nothing changed, and nothing is announced.
@@ -34,25 +41,6 @@ export class ImportService {
       return summary;
     });
   }
-}
-
-/** A Buffer is a zip (the content-type parser of import-body.ts); anything else parsed JSON. */
-function readAccount(body: unknown, today: string): PortableAccount {
-  try {
-    if (Buffer.isBuffer(body)) return readLoopExport(unzipText(body, ZIP_FILE, IMPORT_ZIP_LIMITS, isLoopInput), today);
-    const problem = inputProblem(body);
-    if (problem !== null) throw new BadRequestException(problem);
-    return readOurExport(body, today);
-  } catch (error) {
-    if (error instanceof ImportFileError) throw new BadRequestException(error.message);
-    if (error instanceof ZipTooLargeError) throw new PayloadTooLargeException(`Import refused: ${error.message}`);
-    throw error;
-  }
-}
-
-/** The files the import reads: Habits.csv and each habit's Checkmarks.csv (scores are recomputed). */
-function isLoopInput(path: string): boolean {
-  return path === LOOP_HABITS_FILE || path.endsWith(`/${LOOP_HABITS_FILE}`) || path.endsWith(`/${LOOP_CHECKMARKS_FILE}`);
 }
 
 async function apply(tx: ImportTransaction, account: PortableAccount): Promise<{ summary: ImportSummary; wrote: boolean }> {

@@ -1,5 +1,6 @@
 import { Module } from '@nestjs/common';
 import { ExportService } from './export.service';
+import { ImportReader } from './import-reader';
 import { ImportService } from './import.service';
 import { PortabilityController } from './portability.controller';
 import { PortabilityRepository } from './portability.repository';
@@ -7,6 +8,6 @@ import { PortabilityRepository } from './portability.repository';
 /** Export (our JSON, Loop's CSV zip) and import of both. */
 @Module({
   controllers: [PortabilityController],
-  providers: [PortabilityRepository, ExportService, ImportService],
+  providers: [PortabilityRepository, ExportService, ImportReader, ImportService],
 })
 export class PortabilityModule {}
