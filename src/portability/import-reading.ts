@@ -2,6 +2,7 @@ import { gunzipSync } from 'node:zlib';
 import { inputProblem } from '../common/pipes/api-validation.pipe';
 import { ACCOUNT_LIMITS } from '../users/account-limits';
 import { readOurExport } from './json/our-export-reader';
+import { CsvRowLimitError } from './loop/csv';
 import { LOOP_CHECKMARKS_FILE, LOOP_HABITS_FILE } from './loop/loop-format';
 import { readLoopExport } from './loop/loop-reader';
 import { ImportFileError, PortableAccount } from './portable-account';
@@ -43,12 +44,13 @@ export class ImportRefusal extends Error {
 export function readImport(input: ImportInput): PortableAccount {
   try {
     const bytes = input.gzip ? gunzipBounded(input.body) : input.body;
-    const account = input.zip ? readLoopExport(unzipText(bytes, ZIP_FILE, IMPORT_ZIP_LIMITS, isLoopInput), input.today) : readJson(bytes, input.today);
+    const account = input.zip ? readLoopExport(unzipText(bytes, ZIP_FILE, IMPORT_ZIP_LIMITS, isLoopInput), input.today, ACCOUNT_LIMITS.habits) : readJson(bytes, input.today);
     assertFileWithinLimits(account);
     return account;
   } catch (error) {
     if (error instanceof ImportFileError) throw new ImportRefusal(400, error.message);
     if (error instanceof ZipTooLargeError) throw new ImportRefusal(413, `Import refused: ${error.message}`);
+    if (error instanceof CsvRowLimitError) throw new ImportRefusal(409, `An account holds at most ${ACCOUNT_LIMITS.habits} habits; ${error.message}`);
     throw error;
   }
 }
