@@ -96,6 +96,8 @@ function loopHabit(habit: Habit, records: PortableRecord[], from: string, today:
   return { name, description, schedule, kind, target, targetType, unit, startDate, archived, color, records, scores: new SeriesScores(from, series) };
 }
 
+let lastDay = { date: '', day: 0 };
+
 /** A daily score series from `from`, 8 bytes a day (a Map of date strings took ~100 bytes a day). */
 class SeriesScores implements ScoreLookup {
   private readonly first: number;
@@ -107,7 +109,9 @@ class SeriesScores implements ScoreLookup {
   }
 
   get(date: string): number | undefined {
-    const index = toEpochDay(date) - this.first;
+    // A line of the top-level Scores.csv asks every habit for the same date: parse it once.
+    if (date !== lastDay.date) lastDay = { date, day: toEpochDay(date) };
+    const index = lastDay.day - this.first;
     return index >= 0 && index < this.values.length ? this.values[index] : undefined;
   }
 }

@@ -1,5 +1,5 @@
 import { roundScore } from '../../analytics/score';
-import { addDays, diffDays } from '../../common/dates/calendar-date';
+import { addDays, fromEpochDay, toEpochDay } from '../../common/dates/calendar-date';
 import { PortableHabit, PortableRecord } from '../portable-account';
 import { csvField, csvLine } from './csv';
 import {
@@ -90,8 +90,8 @@ function* withHeader(header: readonly string[], lines: Iterable<string>): Genera
 
 /** `line(date)` for each date from newest to oldest. */
 function* mapDays(oldest: string, newest: string, line: (date: string) => string): Generator<string> {
-  const count = diffDays(oldest, newest);
-  for (let i = 0; i <= count; i++) yield line(addDays(newest, -i));
+  const first = toEpochDay(oldest);
+  for (let day = toEpochDay(newest); day >= first; day--) yield line(fromEpochDay(day));
 }
 
 function habitsCsv(habits: readonly LoopExportHabit[]): string {
@@ -170,8 +170,13 @@ function inRange(habit: LoopExportHabit, today: string): PortableRecord[] {
 
 /** 4 decimals, rounded as the API rounds its scores (so the CSV and /api/analytics agree). */
 function score(habit: LoopExportHabit, date: string): string {
-  return roundScore(habit.scores.get(date) ?? 0).toFixed(4);
+  const value = roundScore(habit.scores.get(date) ?? 0);
+  // A habit's score settles (often at 0) for long stretches: the same text again, without formatting it.
+  if (value !== lastScore.value) lastScore = { value, text: value.toFixed(4) };
+  return lastScore.text;
 }
+
+let lastScore = { value: 0, text: (0).toFixed(4) };
 
 /** Java's Double.toString for the values a target takes: `10.0`, `0.5`. */
 function javaDouble(value: number): string {

@@ -1,6 +1,8 @@
+import { once } from 'node:events';
 import { Readable } from 'node:stream';
 import { setImmediate as nextTurn } from 'node:timers/promises';
-import { Zip, ZipDeflate } from 'fflate';
+import { crc32, createDeflateRaw, DeflateRaw } from 'node:zlib';
+import { AsyncFlateStreamHandler, Zip, ZipInputFile } from 'fflate';
 
 /** A file of a streamed zip: its path and its text in pieces, produced as they are read. */
 export interface StreamedFile {
@@ -8,13 +10,12 @@ export interface StreamedFile {
   chunks: Iterable<string>;
 }
 
-const ENCODER = new TextEncoder();
-
 /**
- * A zip (deflated with fflate) streamed from files produced lazily: one text chunk is deflated at a
- * time, the event loop gets a turn after each, and production waits while the reader is behind
- * (the stream's buffer past its high-water mark), so memory holds a few chunks, not the archive.
- * A stream destroyed meanwhile (the client has gone: Fastify destroys it) stops production.
+ * A zip streamed from files produced lazily. fflate writes the archive's headers; the DEFLATE itself is
+ * Node's zlib, which runs on libuv's thread pool (10× faster than fflate's JavaScript, and off the event
+ * loop). Production waits while the deflater or the reader is behind, and the event loop gets a turn
+ * after each text chunk, so memory holds a few chunks, not the archive. A stream destroyed meanwhile
+ * (the client has gone: Fastify destroys it) stops production.
  */
 export function zipStream(files: AsyncIterable<StreamedFile>): Readable {
   let wake: (() => void) | null = null;
@@ -33,19 +34,52 @@ export function zipStream(files: AsyncIterable<StreamedFile>): Readable {
     await nextTurn();
     while (!stream.destroyed && stream.readableLength > stream.readableHighWaterMark) await new Promise<void>((resolve) => (wake = resolve));
   };
+  stream.on('close', () => wake?.());
   void (async () => {
     for await (const file of files) {
-      const entry = new ZipDeflate(file.path, { level: 6 });
+      const entry = new DeflatedEntry(file.path);
       zip.add(entry);
       for (const chunk of file.chunks) {
-        if (stream.destroyed) return;
-        entry.push(ENCODER.encode(chunk), false);
+        if (stream.destroyed) return entry.abandon();
+        await entry.push(chunk);
         await turn();
       }
-      entry.push(new Uint8Array(0), true);
+      await entry.end();
     }
     zip.end();
   })().catch((error: Error) => stream.destroy(error));
-  stream.on('close', () => wake?.());
   return stream;
+}
+
+/** A zip entry deflated by zlib; size and CRC-32 are known once it ends, as fflate's data descriptor needs. */
+class DeflatedEntry implements ZipInputFile {
+  readonly compression = 8;
+  crc = 0;
+  size = 0;
+  ondata?: AsyncFlateStreamHandler;
+  private readonly deflater: DeflateRaw = createDeflateRaw({ level: 6 });
+  private readonly ended: Promise<unknown>;
+
+  constructor(readonly filename: string) {
+    this.deflater.on('data', (chunk: Buffer) => this.ondata?.(null, chunk, false));
+    this.ended = once(this.deflater, 'end');
+  }
+
+  /** Resolves once the deflater can take more. */
+  async push(text: string): Promise<void> {
+    const bytes = Buffer.from(text, 'utf8');
+    this.crc = crc32(bytes, this.crc);
+    this.size += bytes.length;
+    if (!this.deflater.write(bytes)) await once(this.deflater, 'drain');
+  }
+
+  async end(): Promise<void> {
+    this.deflater.end();
+    await this.ended;
+    this.ondata?.(null, new Uint8Array(0), true);
+  }
+
+  abandon(): void {
+    this.deflater.destroy();
+  }
 }
