@@ -17,6 +17,8 @@ import { UserRole1765000010000 } from './migrations/1765000010000-user-role';
 import { PersonalAccessTokens1765000040000 } from './migrations/1765000040000-personal-access-tokens';
 import { ChangeWebhooks1765000041000 } from './migrations/1765000041000-change-webhooks';
 import { TombstoneLookup1765000030000 } from './migrations/1765000030000-tombstone-lookup';
+import { HabitRecordCount1765000230000 } from './migrations/1765000230000-habit-record-count';
+import { ImportStaging1765000231000 } from './migrations/1765000231000-import-staging';
 import { TransactionRunner } from './transaction-runner';
 
 export const MIGRATIONS = [
@@ -30,6 +32,8 @@ export const MIGRATIONS = [
   TombstoneLookup1765000030000,
   PersonalAccessTokens1765000040000,
   ChangeWebhooks1765000041000,
+  HabitRecordCount1765000230000,
+  ImportStaging1765000231000,
 ];
 
 /** The entity classes TypeORM maps (the app's list, src/entities.ts: entities live in their feature folders). */

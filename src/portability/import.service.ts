@@ -1,81 +1,124 @@
-import { BadRequestException, Injectable, PayloadTooLargeException } from '@nestjs/common';
+import { randomUUID } from 'node:crypto';
+import { ConflictException, Injectable } from '@nestjs/common';
 import { AuthUser } from '../common/auth/auth-user';
 import { CHANGES } from '../common/change-groups';
+import { mediaTypeOf } from '../common/http/body-rules';
 import { UserWrites } from '../changes/user-writes';
 import { todayFor } from '../common/dates/user-today';
-import { inputProblem } from '../common/pipes/api-validation.pipe';
 import { assertWithinAccountLimits } from '../users/account-limits';
+import { ZIP_TYPES } from './import-body';
 import { ImportPlan, ImportSummary, mergedHabitIds, planImport } from './import-plan';
-import { readOurExport } from './json/our-export-reader';
-import { LOOP_CHECKMARKS_FILE, LOOP_HABITS_FILE } from './loop/loop-format';
-import { readLoopExport } from './loop/loop-reader';
-import { ImportTransaction } from './portability.repository';
-import { ImportFileError, nameKey, PortableAccount } from './portable-account';
-import { unzipText, UnzipLimits, ZipTooLargeError } from './zip/bounded-unzip';
+import { ImportReader } from './import-reader';
+import { ImportStaging } from './import-staging';
+import { ImportTransaction, PortabilityRepository } from './portability.repository';
+import { nameKey, PortableAccount } from './portable-account';
 
-/** A Loop export holds 2 files per habit and 3 more: a few hundred habits at most. */
-export const IMPORT_ZIP_LIMITS: UnzipLimits = { maxEntries: 600, maxEntryBytes: 32 * 1024 * 1024, maxTotalBytes: 64 * 1024 * 1024 };
-const ZIP_FILE = 'the zip archive';
+/** The body of POST /api/import as sent. */
+export interface ImportBody {
+  body: Buffer;
+  contentType: string | undefined;
+  contentEncoding: string | undefined;
+}
+
+/** Stagings of one import: the user's own writes meanwhile make it plan and stage again, this many times at most. */
+const STAGING_ATTEMPTS = 3;
+
+/** An import planned and staged (import-staging.ts) against the user's data as of `revision`. */
+interface StagedImport {
+  importId: string;
+  revision: number;
+  plan: ImportPlan;
+  stagedIndexes: number[];
+}
+
+/** The user wrote between the staging and the final transaction: the plan may be stale. */
+class AccountChanged extends Error {}
 
 /**
- * POST /api/import: the file is read and checked in full first (400 naming file and line, 413 for a zip
- * that inflates too far), then written in ONE transaction (all or nothing), then ONE change is announced.
+ * POST /api/import. The file is decoded, read and checked in full first, in the import worker (400
+ * naming file and line, 413 past the size limits, 409 for a file that alone passes an account limit).
+ * Then, without holding SQLite's write lock for long: the plan is made from plain reads of the user's
+ * data at sync revision R, and the records to create are staged in short statements (invisible to every
+ * reader). Then ONE transaction (the write door) checks that the user's revision is still R (no write of
+ * theirs since, so the plan holds), creates categories and habits, moves each habit's staged records in
+ * with one INSERT … SELECT, applies the updates, and ONE change is announced. All or nothing.
  */
 @Injectable()
 export class ImportService {
-  constructor(private readonly writes: UserWrites) {}
+  constructor(
+    private readonly writes: UserWrites,
+    private readonly reader: ImportReader,
+    private readonly repository: PortabilityRepository,
+    private readonly staging: ImportStaging,
+  ) {}
 
-  async import(user: AuthUser, body: unknown): Promise<ImportSummary> {
-    const account = readAccount(body, todayFor(user));
-    return this.writes.write(user.id, CHANGES.import, async (write) => {
-      const { summary, wrote } = await apply(new ImportTransaction(write), account);
+  async import(user: AuthUser, { body, contentType, contentEncoding }: ImportBody): Promise<ImportSummary> {
+    const zip = ZIP_TYPES.includes(mediaTypeOf(contentType));
+    const gzip = (contentEncoding ?? '').trim().toLowerCase() === 'gzip';
+    const account = await this.reader.read({ body, zip, gzip, today: todayFor(user) });
+    await this.staging.sweepStale();
+    for (let attempt = 1; ; attempt++) {
+      const staged = await this.stage(user.id, account);
+      try {
+        return await this.flip(user.id, staged);
+      } catch (error) {
+        if (!(error instanceof AccountChanged)) throw error;
+        if (attempt === STAGING_ATTEMPTS) throw new ConflictException('The account kept changing during the import; nothing was imported, try again');
+      } finally {
+        await this.staging.discard(staged.importId, staged.stagedIndexes);
+      }
+    }
+  }
+
+  /** Plain reads may see writes committed after `revision` was read: such a write bumped it, so the flip refuses the plan. */
+  private async stage(userId: number, account: PortableAccount): Promise<StagedImport> {
+    const revision = await this.staging.userRevision(userId);
+    const reads = this.repository.importReads(userId);
+    const categories = await reads.categories();
+    const habits = await reads.habits();
+    const plan = planImport(account, { categories, habits, records: await reads.recordsOf(mergedHabitIds(account, habits)) });
+    // 409 before anything is written or staged.
+    assertWithinAccountLimits({
+      categories: categories.length + plan.categoriesToCreate.length,
+      habits: habits.length + plan.summary.habits.created,
+      records: (await reads.recordCount()) + plan.summary.records.created,
+    });
+    const staged: StagedImport = { importId: randomUUID(), revision, plan, stagedIndexes: [] };
+    try {
+      for (const [index, planned] of plan.habits.entries()) {
+        if (planned.inserts.length === 0) continue;
+        staged.stagedIndexes.push(index);
+        await this.staging.stage(staged.importId, userId, index, planned.inserts);
+      }
+    } catch (error) {
+      await this.staging.discard(staged.importId, staged.stagedIndexes);
+      throw error;
+    }
+    return staged;
+  }
+
+  /** The one transaction: every write of the user bumps the revision, so R + 1 here means the plan still holds (limits included). */
+  private flip(userId: number, staged: StagedImport): Promise<ImportSummary> {
+    return this.writes.write(userId, CHANGES.import, async (write) => {
+      if (write.revision !== staged.revision + 1) throw new AccountChanged();
+      await apply(new ImportTransaction(write), staged);
       // Importing the same file again writes nothing: then nothing changed, and nothing is announced.
-      if (!wrote) write.unchanged();
-      return summary;
+      if (!writes(staged.plan)) write.unchanged();
+      return staged.plan.summary;
     });
   }
 }
 
-/** A Buffer is a zip (the content-type parser of import-body.ts); anything else parsed JSON. */
-function readAccount(body: unknown, today: string): PortableAccount {
-  try {
-    if (Buffer.isBuffer(body)) return readLoopExport(unzipText(body, ZIP_FILE, IMPORT_ZIP_LIMITS, isLoopInput), today);
-    const problem = inputProblem(body);
-    if (problem !== null) throw new BadRequestException(problem);
-    return readOurExport(body, today);
-  } catch (error) {
-    if (error instanceof ImportFileError) throw new BadRequestException(error.message);
-    if (error instanceof ZipTooLargeError) throw new PayloadTooLargeException(`Import refused: ${error.message}`);
-    throw error;
-  }
-}
-
-/** The files the import reads: Habits.csv and each habit's Checkmarks.csv (scores are recomputed). */
-function isLoopInput(path: string): boolean {
-  return path === LOOP_HABITS_FILE || path.endsWith(`/${LOOP_HABITS_FILE}`) || path.endsWith(`/${LOOP_CHECKMARKS_FILE}`);
-}
-
-async function apply(tx: ImportTransaction, account: PortableAccount): Promise<{ summary: ImportSummary; wrote: boolean }> {
-  const categories = await tx.categories();
-  const habits = await tx.habits();
-  const records = await tx.recordsOf(mergedHabitIds(account, habits));
-  const plan = planImport(account, { categories, habits, records });
-  // 409 before anything is written (the transaction has only read so far).
-  assertWithinAccountLimits({
-    categories: categories.length + plan.categoriesToCreate.length,
-    habits: habits.length + plan.summary.habits.created,
-    records: (await tx.recordCount()) + plan.summary.records.created,
-  });
-  const categoryIds = new Map(categories.map((category) => [nameKey(category.name), category.id]));
+async function apply(tx: ImportTransaction, { importId, plan }: StagedImport): Promise<void> {
+  const categoryIds = new Map((await tx.categories()).map((category) => [nameKey(category.name), category.id]));
   for (const category of plan.categoriesToCreate) categoryIds.set(nameKey(category.name), await tx.insertCategory(category));
-  for (const planned of plan.habits) {
+  for (const [index, planned] of plan.habits.entries()) {
     const { habit } = planned;
     const categoryId = habit.categoryName === null ? null : (categoryIds.get(nameKey(habit.categoryName)) ?? null);
     const habitId = planned.existingId ?? (await tx.insertHabit(habit, categoryId));
-    await tx.insertRecords(habitId, planned.inserts);
+    if (planned.inserts.length > 0) await tx.moveStagedRecords(importId, index, habitId);
     for (const record of planned.updates) await tx.updateRecord(habitId, record);
   }
-  return { summary: plan.summary, wrote: writes(plan) };
 }
 
 function writes({ summary }: ImportPlan): boolean {

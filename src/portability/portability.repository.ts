@@ -5,13 +5,12 @@ import { Category } from '../categories/category.entity';
 import { nameKeyOf } from '../categories/category-name';
 import { Habit } from '../habits/habit.entity';
 import { HabitRecord } from '../records/habit-record.entity';
+import { accountRecordCount } from '../records/account-record-count';
 import { UserWrite } from '../changes/user-writes';
 import { User } from '../users/user.entity';
 import { ExistingRecord } from './import-plan';
 import { PortableCategory, PortableHabit, PortableRecord } from './portable-account';
 
-/** Rows per multi-row INSERT: 500 rows of 9 parameters stay far below SQLite's (32 766) and PostgreSQL's (65 535) limits. */
-const INSERT_CHUNK = 500;
 /** Ids per `IN (...)` list. */
 const IN_CHUNK = 500;
 
@@ -48,6 +47,11 @@ export class PortabilityRepository {
       .getMany();
   }
 
+  /** The reads of an import's plan, made outside any transaction (import.service.ts says why that is safe). */
+  importReads(userId: number): ImportTransaction {
+    return new ImportTransaction({ manager: this.dataSource.manager, userId, revision: 0 });
+  }
+
   /** One habit's records (date, status, value, note), oldest first. */
   recordsOfHabit(userId: number, habitId: number): Promise<PortableRecord[]> {
     return this.dataSource
@@ -71,7 +75,8 @@ export class ImportTransaction {
   private readonly userId: number;
   private readonly revision: number;
 
-  constructor(write: UserWrite) {
+  /** A write's transaction, or (revision 0) plain reads outside any transaction. */
+  constructor(write: Pick<UserWrite, 'manager' | 'userId' | 'revision'>) {
     ({ manager: this.manager, userId: this.userId, revision: this.revision } = write);
   }
 
@@ -85,7 +90,7 @@ export class ImportTransaction {
 
   /** How many records the user holds (the account limit). */
   recordCount(): Promise<number> {
-    return this.manager.countBy(HabitRecord, { userId: this.userId });
+    return accountRecordCount(this.manager, this.userId);
   }
 
   /** The stored records of these habits (the user's). */
@@ -145,26 +150,18 @@ export class ImportTransaction {
   }
 
   /**
-   * Multi-row INSERTs written by hand: TypeORM's insert builder costs far more per row than the
-   * database does (tens of thousands of rows for a 10-year account). The driver still binds every
-   * value (and turns the Date into SQLite's datetime text, as TypeORM does).
+   * The staged records of the file's habit `habitIndex` (import-staging.ts) become the records of `habitId`:
+   * one INSERT … SELECT inside the database, however many rows (no row crosses the driver again).
    */
-  async insertRecords(habitId: number, records: readonly PortableRecord[]): Promise<void> {
-    const driver = this.manager.connection.driver;
-    for (let start = 0; start < records.length; start += INSERT_CHUNK) {
-      const chunk = records.slice(start, start + INSERT_CHUNK);
-      const parameters: Record<string, unknown> = { userId: this.userId, habitId, revision: this.revision, now: new Date() };
-      const rows = chunk.map((record, i) => {
-        Object.assign(parameters, { [`d${i}`]: record.date, [`s${i}`]: record.status, [`v${i}`]: record.value, [`n${i}`]: record.note });
-        return `(:userId, :habitId, :d${i}, :s${i}, :v${i}, :n${i}, :revision, :now, :now)`;
-      });
-      const [sql, values] = driver.escapeQueryWithParameters(
-        `INSERT INTO habit_records (user_id, habit_id, date, status, value, note, revision, created_at, updated_at) VALUES ${rows.join(', ')}`,
-        parameters,
-        {},
-      );
-      await this.manager.query(sql, values);
-    }
+  async moveStagedRecords(importId: string, habitIndex: number, habitId: number): Promise<void> {
+    const [sql, values] = this.manager.connection.driver.escapeQueryWithParameters(
+      'INSERT INTO habit_records (user_id, habit_id, date, status, value, note, revision, created_at, updated_at) ' +
+        'SELECT :userId, :habitId, s.date, s.status, s.value, s.note, :revision, :now, :now FROM import_staged_records s ' +
+        'WHERE s.import_id = :importId AND s.habit_index = :habitIndex',
+      { userId: this.userId, habitId, revision: this.revision, now: new Date(), importId, habitIndex },
+      {},
+    );
+    await this.manager.query(sql, values);
   }
 
   async updateRecord(habitId: number, record: PortableRecord): Promise<void> {

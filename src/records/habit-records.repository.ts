@@ -6,6 +6,7 @@ import { SyncTombstone } from '../changes/sync-tombstone.entity';
 import { HabitRecord } from './habit-record.entity';
 import { keyOf, RecordKey, RecordPut } from './record-keys';
 import { BatchPlan, planBatch, TimedDelete, TimedPut } from './record-conflicts';
+import { assertRoomForRecords } from './account-record-count';
 
 /** Rows per multi-row INSERT (10 parameters each: far below SQLite's limit on bound variables). */
 const INSERT_CHUNK = 100;
@@ -31,6 +32,7 @@ export class HabitRecordsRepository {
     const { habitId, date, ...fields } = put;
     const updated = await manager.update(HabitRecord, { userId, habitId, date }, { ...fields, revision, updatedAt: new Date() });
     if ((updated.affected ?? 0) > 0) return false;
+    await assertRoomForRecords(manager, userId, 1);
     const now = new Date();
     await manager.insert(HabitRecord, { userId, ...put, revision, createdAt: now, updatedAt: now });
     return true;
@@ -80,6 +82,8 @@ export class HabitRecordsRepository {
       if (current) await manager.update(HabitRecord, { id: current.id }, { ...fields, revision, updatedAt });
       else inserts.push({ userId, habitId, date, ...fields, revision, createdAt: updatedAt, updatedAt });
     }
+    // 409 before the first insert; the updates above roll back with the transaction.
+    await assertRoomForRecords(manager, userId, inserts.length);
     for (let start = 0; start < inserts.length; start += INSERT_CHUNK) {
       await manager.insert(HabitRecord, inserts.slice(start, start + INSERT_CHUNK));
     }

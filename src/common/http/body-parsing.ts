@@ -1,6 +1,6 @@
 import { BadRequestException, UnsupportedMediaTypeException } from '@nestjs/common';
 import type { FastifyInstance, FastifyReply, FastifyRequest } from 'fastify';
-import { acceptsContentType, BODY_RULES, BodyRules, exceedsKeyLimit, JSON_MEDIA_TYPE, MAX_BODY_KEYS } from './body-rules';
+import { acceptsContentEncoding, acceptsContentType, BODY_RULES, BodyRules, exceedsKeyLimit, JSON_MEDIA_TYPE, MAX_BODY_KEYS } from './body-rules';
 
 const UTF8 = new TextDecoder('utf-8', { fatal: true, ignoreBOM: false });
 
@@ -18,6 +18,7 @@ export function registerBodyParsers(fastify: FastifyInstance): void {
   fastify.addHook('preParsing', refuseUnacceptableTypes);
   const parseJson = fastify.getDefaultJsonParser('error', 'error');
   fastify.addContentTypeParser(JSON_MEDIA_TYPE, { parseAs: 'buffer' }, (request, body, done) => {
+    if (rulesOf(request)?.raw) return done(null, body);
     let text: string;
     try {
       text = UTF8.decode(body as Buffer);
@@ -40,6 +41,10 @@ async function refuseUnacceptableTypes(request: FastifyRequest, _reply: FastifyR
   if (!acceptsContentType(request.headers['content-type'], rulesOf(request))) {
     const extra = rulesOf(request)?.extraTypes ?? [];
     throw new UnsupportedMediaTypeException(`Content-Type must be ${[`${JSON_MEDIA_TYPE} (UTF-8)`, ...extra].join(' or ')}`);
+  }
+  if (!acceptsContentEncoding(request.headers['content-encoding'], rulesOf(request))) {
+    const encodings = ['identity', ...(rulesOf(request)?.encodings ?? [])];
+    throw new UnsupportedMediaTypeException(`Content-Encoding must be ${encodings.join(' or ')}`);
   }
 }
 

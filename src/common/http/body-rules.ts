@@ -11,6 +11,10 @@ export interface BodyRules {
   extraTypes?: string[];
   /** Raises MAX_BODY_KEYS for this route's JSON bodies (e.g. an import). */
   maxKeys?: number;
+  /** The handler takes the body as sent, a Buffer, whatever its type (it parses it itself, off the event loop). */
+  raw?: boolean;
+  /** Content-Encodings besides identity the handler decodes itself (e.g. `gzip`); any other is a 415. */
+  encodings?: string[];
 }
 
 /** The key of BodyRules in a Fastify route config. */
@@ -35,6 +39,12 @@ export function acceptsContentType(contentType: string | undefined, rules: BodyR
   const mediaType = mediaTypeOf(contentType);
   if (mediaType === JSON_MEDIA_TYPE) return charsetOf(contentType) === 'utf-8';
   return rules?.extraTypes?.includes(mediaType) ?? false;
+}
+
+/** Whether a Content-Encoding header is absent, identity, or one of the route's own. */
+export function acceptsContentEncoding(contentEncoding: string | undefined, rules: BodyRules | undefined): boolean {
+  const encoding = (contentEncoding ?? 'identity').trim().toLowerCase();
+  return encoding === 'identity' || encoding === '' || (rules?.encodings?.includes(encoding) ?? false);
 }
 
 function charsetOf(contentType: string | undefined): string {

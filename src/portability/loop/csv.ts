@@ -13,7 +13,7 @@ const QUOTE = '"';
  * quoted fields may hold commas and line breaks; `\n` or `\r\n` line ends; blank lines skipped.
  * A quote that opens inside an unquoted field, or one left open at the end, is an error naming the line.
  */
-export function parseCsv(text: string, file: string): CsvRow[] {
+export function parseCsv(text: string, file: string, maxRows = Number.POSITIVE_INFINITY): CsvRow[] {
   const rows: CsvRow[] = [];
   let line = 1;
   let index = text.charCodeAt(0) === 0xfeff ? 1 : 0;
@@ -35,8 +35,19 @@ export function parseCsv(text: string, file: string): CsvRow[] {
       break;
     }
     if (!(fields.length === 1 && fields[0] === '')) rows.push({ line: start, fields });
+    if (rows.length > maxRows) throw new CsvRowLimitError(file, maxRows);
   }
   return rows;
+}
+
+/** A file with more rows than its reader takes at most (Habits.csv: an account's habits and a header): read no further. */
+export class CsvRowLimitError extends Error {
+  constructor(
+    readonly file: string,
+    readonly maxRows: number,
+  ) {
+    super(`${file} has more than ${maxRows} rows`);
+  }
 }
 
 interface FieldRead {

@@ -24,8 +24,9 @@ const COLUMN_ALIASES: Record<string, string> = { NumRepetitions: 'FrequencyNumer
 const COLOR = /^#[0-9A-Fa-f]{6}$/;
 
 /** Habits.csv of either layout (with its header, or the older headerless one). */
-export function readLoopHabits(text: string): LoopHabitRow[] {
-  const rows = parseCsv(text, LOOP_HABITS_FILE);
+export function readLoopHabits(text: string, maxHabits = Number.POSITIVE_INFINITY): LoopHabitRow[] {
+  // Stops reading (CsvRowLimitError) past a header and maxHabits rows: a million rows cost no more than 1,001.
+  const rows = parseCsv(text, LOOP_HABITS_FILE, maxHabits + 1);
   const hasHeader = rows.length > 0 && rows[0].fields[0].trim() === 'Position';
   const header = (hasHeader ? rows[0].fields : [...LOOP_OLD_HABITS_HEADER]).map((name) => COLUMN_ALIASES[name.trim()] ?? name.trim());
   for (const required of ['Position', 'Name', 'FrequencyNumerator', 'FrequencyDenominator']) {

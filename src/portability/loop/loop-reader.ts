@@ -12,10 +12,10 @@ const HABIT_CHECKMARKS = /^(\d+)(?: [^/]*)?\/Checkmarks\.csv$/;
  * The archive may hold everything inside one folder (a re-zipped export). Every problem is an
  * ImportFileError naming the file and line; nothing is returned half read.
  */
-export function readLoopExport(files: ReadonlyMap<string, string>, today: string): PortableAccount {
+export function readLoopExport(files: ReadonlyMap<string, string>, today: string, maxHabits = Number.POSITIVE_INFINITY): PortableAccount {
   const root = rootOf(files);
   const habitsText = files.get(`${root}${LOOP_HABITS_FILE}`)!;
-  const rows = readLoopHabits(habitsText);
+  const rows = readLoopHabits(habitsText, maxHabits);
   const entriesByPosition = readHabitFolders(files, root, rows, today);
   const habits = rows.map((row) => habitOf(row, entriesByPosition.get(row.position), today));
   return { categories: [], habits };

@@ -1,5 +1,5 @@
 import { roundScore } from '../../analytics/score';
-import { addDays, diffDays } from '../../common/dates/calendar-date';
+import { addDays, fromEpochDay, toEpochDay } from '../../common/dates/calendar-date';
 import { PortableHabit, PortableRecord } from '../portable-account';
 import { csvField, csvLine } from './csv';
 import {
@@ -18,9 +18,14 @@ import {
 } from './loop-format';
 import { loopFrequency } from './loop-schedule';
 
-/** A habit to write, in list order, with its daily score (0 where the map has no date). */
+/** A habit's daily scores by date (a Map in tests; a compact series in the export). */
+export interface ScoreLookup {
+  get(date: string): number | undefined;
+}
+
+/** A habit to write, in list order, with its daily score (0 where the lookup has no date). */
 export interface LoopExportHabit extends Omit<PortableHabit, 'categoryName'> {
-  scores: ReadonlyMap<string, number>;
+  scores: ScoreLookup;
 }
 
 export interface LoopFile {
@@ -28,32 +33,65 @@ export interface LoopFile {
   text: string;
 }
 
+/** A file whose text comes in pieces of at most LINES_PER_CHUNK lines, produced as they are read. */
+export interface LoopFileChunks {
+  path: string;
+  chunks: Iterable<string>;
+}
+
+const LINES_PER_CHUNK = 2000;
+
+/** The whole export as texts (tests; the route streams loopExportFiles). */
+export function writeLoopExport(habits: readonly LoopExportHabit[], today: string): LoopFile[] {
+  return [...loopExportFiles(habits, today)].map((file) => ({ path: file.path, text: [...file.chunks].join('') }));
+}
+
 /**
  * Loop's CSV export layout, files in the order Loop zips them: Habits.csv; per habit (folder `NNN name/`
  * by list position) Scores.csv then Checkmarks.csv, newest date first; then the top-level Scores.csv and
  * Checkmarks.csv, one column per habit, each cell followed by a comma as Loop writes them.
  * Records dated before a habit's startDate or after today are left out (analytics ignore them).
+ * Files and their lines are produced lazily: a consumer reading one chunk at a time holds one chunk.
  */
-export function writeLoopExport(habits: readonly LoopExportHabit[], today: string): LoopFile[] {
-  const files: LoopFile[] = [{ path: LOOP_HABITS_FILE, text: habitsCsv(habits) }];
-  const lines = habits.map((habit) => checkmarkLines(habit, today));
-  habits.forEach((habit, index) => {
+export function* loopExportFiles(habits: readonly LoopExportHabit[], today: string): Generator<LoopFileChunks> {
+  yield { path: LOOP_HABITS_FILE, chunks: [habitsCsv(habits)] };
+  const ranges = habits.map((habit) => inRange(habit, today));
+  for (const [index, habit] of habits.entries()) {
+    const lines = checkmarkLines(habit, ranges[index], today);
     const folder = loopHabitFolder(index + 1, habit.name);
-    const oldest = lines[index].length > 0 ? lines[index][lines[index].length - 1].date : today;
-    files.push({ path: `${folder}/${LOOP_SCORES_FILE}`, text: habitScoresCsv(habit, oldest, today) });
-    files.push({ path: `${folder}/${LOOP_CHECKMARKS_FILE}`, text: habitCheckmarksCsv(lines[index]) });
-  });
-  const oldestRecord = habits.flatMap((habit) => inRange(habit, today).map((record) => record.date)).reduce((a, b) => (a < b ? a : b), today);
-  const hasRecords = habits.some((habit) => inRange(habit, today).length > 0);
-  const days = hasRecords ? newestFirst(oldestRecord, today) : [];
-  files.push({ path: LOOP_SCORES_FILE, text: multiHabitCsv(habits, days, (habit, date) => score(habit, date)) });
-  const byDate = habits.map((habit) => new Map(inRange(habit, today).map((record) => [record.date, record])));
-  const cell = (habit: LoopExportHabit, date: string) => {
-    const record = byDate[habits.indexOf(habit)].get(date);
+    const oldest = lines.length > 0 ? lines[lines.length - 1].date : today;
+    yield { path: `${folder}/${LOOP_SCORES_FILE}`, chunks: withHeader(LOOP_SCORES_HEADER, mapDays(oldest, today, (date) => csvLine([date, score(habit, date)]))) };
+    yield { path: `${folder}/${LOOP_CHECKMARKS_FILE}`, chunks: withHeader(LOOP_CHECKMARKS_HEADER, lines.map((line) => csvLine([line.date, line.value, line.note]))) };
+  }
+  const oldestRecord = ranges.flat().reduce((oldest, record) => (record.date < oldest ? record.date : oldest), today);
+  const hasRecords = ranges.some((records) => records.length > 0);
+  const newest = hasRecords ? today : addDays(oldestRecord, -1);
+  yield { path: LOOP_SCORES_FILE, chunks: multiHabitCsv(habits, oldestRecord, newest, (habit, _index, date) => score(habit, date)) };
+  const byDate = ranges.map((records) => new Map(records.map((record) => [record.date, record])));
+  const cell = (habit: LoopExportHabit, index: number, date: string) => {
+    const record = byDate[index].get(date);
     return record ? entryValue(habit, record) : loopValueName(LOOP_CODES.UNKNOWN);
   };
-  files.push({ path: LOOP_CHECKMARKS_FILE, text: multiHabitCsv(habits, days, cell) });
-  return files;
+  yield { path: LOOP_CHECKMARKS_FILE, chunks: multiHabitCsv(habits, oldestRecord, newest, cell) };
+}
+
+function* withHeader(header: readonly string[], lines: Iterable<string>): Generator<string> {
+  let chunk = csvLine(header);
+  let count = 0;
+  for (const line of lines) {
+    chunk += line;
+    if (++count % LINES_PER_CHUNK === 0) {
+      yield chunk;
+      chunk = '';
+    }
+  }
+  if (chunk !== '') yield chunk;
+}
+
+/** `line(date)` for each date from newest to oldest. */
+function* mapDays(oldest: string, newest: string, line: (date: string) => string): Generator<string> {
+  const first = toEpochDay(oldest);
+  for (let day = toEpochDay(newest); day >= first; day--) yield line(fromEpochDay(day));
 }
 
 function habitsCsv(habits: readonly LoopExportHabit[]): string {
@@ -89,8 +127,7 @@ interface CheckmarkLine {
  * ours also lists the habit's startDate (as UNKNOWN, "no data") when no record falls on it, so that an
  * import of this file, which takes the earliest date listed as startDate, gets the same startDate back.
  */
-function checkmarkLines(habit: LoopExportHabit, today: string): CheckmarkLine[] {
-  const records = inRange(habit, today);
+function checkmarkLines(habit: LoopExportHabit, records: readonly PortableRecord[], today: string): CheckmarkLine[] {
   const lines = records.map((record) => ({ date: record.date, value: entryValue(habit, record), note: record.note ?? '' }));
   if (habit.startDate <= today && !records.some((record) => record.date === habit.startDate)) {
     lines.push({ date: habit.startDate, value: loopValueName(LOOP_CODES.UNKNOWN), note: '' });
@@ -98,18 +135,26 @@ function checkmarkLines(habit: LoopExportHabit, today: string): CheckmarkLine[] 
   return lines.sort((a, b) => (a.date < b.date ? 1 : -1));
 }
 
-function habitCheckmarksCsv(lines: readonly CheckmarkLine[]): string {
-  return csvLine(LOOP_CHECKMARKS_HEADER) + lines.map((line) => csvLine([line.date, line.value, line.note])).join('');
-}
-
-function habitScoresCsv(habit: LoopExportHabit, oldest: string, today: string): string {
-  return csvLine(LOOP_SCORES_HEADER) + newestFirst(oldest, today).map((date) => csvLine([date, score(habit, date)])).join('');
-}
-
-/** `Date,<habit>,<habit>,` then one line per date, every cell followed by a comma (Loop's layout). */
-function multiHabitCsv(habits: readonly LoopExportHabit[], days: readonly string[], cell: (habit: LoopExportHabit, date: string) => string): string {
+/** `Date,<habit>,<habit>,` then one line per date, newest first, every cell followed by a comma (Loop's layout). */
+function* multiHabitCsv(
+  habits: readonly LoopExportHabit[],
+  oldest: string,
+  newest: string,
+  cell: (habit: LoopExportHabit, index: number, date: string) => string,
+): Generator<string> {
   const header = `Date,${habits.map((habit) => `${csvField(habit.name)},`).join('')}\n`;
-  return header + days.map((date) => `${date},${habits.map((habit) => `${cell(habit, date)},`).join('')}\n`).join('');
+  const lines = mapDays(oldest, newest, (date) => `${date},${habits.map((habit, index) => `${cell(habit, index, date)},`).join('')}\n`);
+  let chunk = header;
+  let count = 0;
+  for (const line of lines) {
+    chunk += line;
+    // Lines of many habits: fewer per chunk.
+    if (++count % Math.max(1, Math.floor(LINES_PER_CHUNK / Math.max(1, habits.length / 10))) === 0) {
+      yield chunk;
+      chunk = '';
+    }
+  }
+  if (chunk !== '') yield chunk;
 }
 
 /** Yes/no: YES_MANUAL or SKIP. Numeric: the amount ×1000, written as Loop does (a code's name when it equals one), or SKIP. */
@@ -125,13 +170,13 @@ function inRange(habit: LoopExportHabit, today: string): PortableRecord[] {
 
 /** 4 decimals, rounded as the API rounds its scores (so the CSV and /api/analytics agree). */
 function score(habit: LoopExportHabit, date: string): string {
-  return roundScore(habit.scores.get(date) ?? 0).toFixed(4);
+  const value = roundScore(habit.scores.get(date) ?? 0);
+  // A habit's score settles (often at 0) for long stretches: the same text again, without formatting it.
+  if (value !== lastScore.value) lastScore = { value, text: value.toFixed(4) };
+  return lastScore.text;
 }
 
-function newestFirst(oldest: string, newest: string): string[] {
-  const count = diffDays(oldest, newest);
-  return Array.from({ length: Math.max(0, count + 1) }, (_, i) => addDays(newest, -i));
-}
+let lastScore = { value: 0, text: (0).toFixed(4) };
 
 /** Java's Double.toString for the values a target takes: `10.0`, `0.5`. */
 function javaDouble(value: number): string {

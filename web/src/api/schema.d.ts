@@ -4059,7 +4059,7 @@ export interface operations {
             path?: never;
             cookie?: never;
         };
-        /** @description Up to 10 MB. Our JSON export (GET /api/export), or a zip of Loop Habit Tracker's CSV export (current or older layout) */
+        /** @description Up to 32 MB as sent, 256 MB once decoded (`Content-Encoding: gzip` accepted) or inflated. Our JSON export (GET /api/export), or a zip of Loop Habit Tracker's CSV export (current or older layout) */
         requestBody: {
             content: {
                 "application/json": components["schemas"]["ExportDocumentResponse"];
@@ -4117,7 +4117,7 @@ export interface operations {
                     "application/json": components["schemas"]["ErrorResponse"];
                 };
             };
-            /** @description Over 10 MB, or a zip that inflates too far or holds too many files */
+            /** @description Over 32 MB as sent, over 256 MB once gunzipped or inflated, or a zip holding too many files */
             413: {
                 headers: {
                     "X-Request-Id": components["headers"]["X-Request-Id"];
