@@ -101,4 +101,11 @@ export abstract class AppConfig {
   events: EventsConfig;
   /** Webhooks' reach (API.md § Outbound addresses): non-public addresses and plain http are refused unless allowed. */
   outbound: { allowPrivate: boolean; allowHttp: boolean };
+  /** Web Push identity; `keys` null: generated once and kept in the database (server_keys). */
+  vapid: VapidConfig;
+}
+
+export interface VapidConfig {
+  subject: string;
+  keys: { publicKey: string; privateKey: string } | null;
 }
