@@ -4,9 +4,10 @@ import { WebhookSubscription } from './webhooks/webhook-subscription.entity';
 import { Category } from './categories/category.entity';
 import { Habit } from './habits/habit.entity';
 import { HabitRecord } from './records/habit-record.entity';
+import { Reminder, ReminderFiring } from './reminders/reminder.entity';
 import { Session } from './sessions/session.entity';
 import { SyncRevision } from './changes/sync-revision.entity';
 import { SyncTombstone } from './changes/sync-tombstone.entity';
 import { User } from './users/user.entity';
 
-export const ENTITIES = [User, Session, Category, Habit, HabitRecord, SyncRevision, SyncTombstone, PersonalToken, WebhookSubscription, WebhookOutbox];
+export const ENTITIES = [User, Session, Category, Habit, HabitRecord, SyncRevision, SyncTombstone, PersonalToken, WebhookSubscription, WebhookOutbox, Reminder, ReminderFiring];
