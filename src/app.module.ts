@@ -15,6 +15,7 @@ import { HabitsModule } from './habits/habits.module';
 import { HealthModule } from './health/health.module';
 import { LifecycleModule } from './lifecycle/lifecycle.module';
 import { LoggingModule } from './logging/logging.module';
+import { NotificationsModule } from './notifications/notifications.module';
 import { MetricsModule } from './metrics/metrics.module';
 import { PortabilityModule } from './portability/portability.module';
 import { RateLimitModule } from './rate-limit/rate-limit.module';
@@ -57,6 +58,7 @@ export class AppModule {
         EventsModule,
         PortabilityModule,
         WebhooksModule,
+        NotificationsModule,
         AdminModule,
         HealthModule,
         MetricsModule,

@@ -91,4 +91,11 @@ export abstract class AppConfig {
   outbound: { allowPrivate: boolean; allowHttp: boolean };
   /** REMINDER_LATE_LIMIT_MINUTES: a firing later than this is skipped as `late`; REMINDER_POLL_MS: how often each instance looks for due reminders. */
   reminders: { lateLimitMinutes: number; pollMs: number };
+  /** Web Push identity; `keys` null: generated once and kept in the database (server_keys). */
+  vapid: VapidConfig;
+}
+
+export interface VapidConfig {
+  subject: string;
+  keys: { publicKey: string; privateKey: string } | null;
 }

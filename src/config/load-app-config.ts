@@ -1,6 +1,6 @@
 import { accessSync, constants } from 'node:fs';
 import { join } from 'node:path';
-import { AppConfig, DatabaseConfig, DatabaseLimits, LOG_LEVELS, RateLimitConfig } from './app-config';
+import { AppConfig, DatabaseConfig, DatabaseLimits, LOG_LEVELS, RateLimitConfig, VapidConfig } from './app-config';
 
 type Env = Record<string, string | undefined>;
 
@@ -54,6 +54,7 @@ export function loadAppConfig(env: Env): AppConfig {
     events: { heartbeatMs: reader.integer('EVENTS_HEARTBEAT_MS', 25000, 50, 25000) },
     outbound: { allowPrivate: reader.boolean('OUTBOUND_ALLOW_PRIVATE', false), allowHttp: reader.boolean('OUTBOUND_ALLOW_HTTP', false) },
     reminders: { lateLimitMinutes: reader.integer('REMINDER_LATE_LIMIT_MINUTES', 60, 1, 1440), pollMs: reader.integer('REMINDER_POLL_MS', 5000, 50, 60000) },
+    vapid: reader.vapid(),
   };
   reader.throwIfInvalid();
   return config;
@@ -190,6 +191,21 @@ class EnvReader {
     const plain = url !== undefined && /^https?:$/.test(url.protocol) && url.pathname === '/' && !url.search && !url.hash && !url.username;
     if (!plain) return this.fail(name, `expected an origin such as https://habits.example.org, got "${value}"`, null);
     return url.origin;
+  }
+
+  /** VAPID_PUBLIC_KEY and VAPID_PRIVATE_KEY: both (base64url) or neither (then the server makes and keeps a pair). */
+  vapid(): VapidConfig {
+    const subject = this.raw('VAPID_SUBJECT') ?? 'mailto:admin@localhost';
+    if (!/^(mailto:|https:\/\/)\S+$/.test(subject)) this.fail('VAPID_SUBJECT', `expected a mailto: or https: URL, got "${subject}"`, null);
+    const publicKey = this.raw('VAPID_PUBLIC_KEY');
+    const privateKey = this.raw('VAPID_PRIVATE_KEY');
+    if ((publicKey === undefined) !== (privateKey === undefined)) {
+      return this.fail('VAPID_PUBLIC_KEY, VAPID_PRIVATE_KEY', 'set both or neither', { subject, keys: null });
+    }
+    if (publicKey === undefined || privateKey === undefined) return { subject, keys: null };
+    if (!/^[A-Za-z0-9_-]+$/.test(publicKey) || Buffer.from(publicKey, 'base64url').length !== 65) this.fail('VAPID_PUBLIC_KEY', 'expected the base64url of a 65-byte P-256 point', null);
+    if (!/^[A-Za-z0-9_-]+$/.test(privateKey) || Buffer.from(privateKey, 'base64url').length !== 32) this.fail('VAPID_PRIVATE_KEY', 'expected the base64url of a 32-byte P-256 key', null);
+    return { subject, keys: { publicKey, privateKey } };
   }
 
   redisUrl(): string | undefined {

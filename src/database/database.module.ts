@@ -17,6 +17,7 @@ import { UserRole1765000010000 } from './migrations/1765000010000-user-role';
 import { PersonalAccessTokens1765000040000 } from './migrations/1765000040000-personal-access-tokens';
 import { ChangeWebhooks1765000041000 } from './migrations/1765000041000-change-webhooks';
 import { Reminders1765000050000 } from './migrations/1765000050000-reminders';
+import { NotificationChannels1765000060000 } from './migrations/1765000060000-notification-channels';
 import { TombstoneLookup1765000030000 } from './migrations/1765000030000-tombstone-lookup';
 import { TransactionRunner } from './transaction-runner';
 
@@ -32,6 +33,7 @@ export const MIGRATIONS = [
   PersonalAccessTokens1765000040000,
   ChangeWebhooks1765000041000,
   Reminders1765000050000,
+  NotificationChannels1765000060000,
 ];
 
 /** The entity classes TypeORM maps (the app's list, src/entities.ts: entities live in their feature folders). */

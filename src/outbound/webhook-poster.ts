@@ -58,7 +58,7 @@ export class WebhookPoster {
   }
 }
 
-function outcomeOf(status: number): AttemptOutcome {
+export function outcomeOf(status: number): AttemptOutcome {
   if (status >= 200 && status < 300) return { result: 'sent', status };
   const retry = status === 408 || status === 429 || status >= 500;
   return { result: retry ? 'retry' : 'final', status, reason: `HTTP ${status}` };
