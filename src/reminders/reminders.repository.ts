@@ -69,7 +69,9 @@ export class RemindersRepository {
    */
   async claim(manager: EntityManager, firing: Omit<ReminderFiring, 'id'>): Promise<boolean> {
     const [sql, parameters] = manager.connection.driver.escapeQueryWithParameters(
-      'INSERT INTO reminder_firings (reminder_id, user_id, date, outcome, created_at) VALUES (:reminderId, :userId, :date, :outcome, :createdAt) ' +
+      // The leading comment makes TypeORM's sqlite driver read the RETURNING rows (for a statement that
+      // starts with INSERT it only reports the last row id, stale when nothing was inserted).
+      '/* claim */ INSERT INTO reminder_firings (reminder_id, user_id, date, outcome, created_at) VALUES (:reminderId, :userId, :date, :outcome, :createdAt) ' +
         'ON CONFLICT (reminder_id, date) DO NOTHING RETURNING id',
       { ...firing },
       {},
