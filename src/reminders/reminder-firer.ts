@@ -10,9 +10,9 @@ import { Reminder } from './reminder.entity';
 import { reminderTexts } from './reminder-texts';
 import { RemindersRepository } from './reminders.repository';
 import { ReminderOutlet } from './reminder-outlet';
-import { ReminderStats } from './reminder-stats';
 
-export type FiringCommit = 'sent' | 'skipped' | 'taken';
+/** What a firing became: sent, skipped (and why), or taken by another instance or an earlier run. */
+export type FiringCommit = 'sent' | ReminderSkipReason | 'taken';
 
 /**
  * One firing, inside the scheduler's transaction: the (reminder, date) claim first (taken: another
@@ -28,7 +28,6 @@ export class ReminderFirer {
     private readonly reminders: RemindersRepository,
     private readonly outlet: ReminderOutlet,
     private readonly done: DoneAction,
-    private readonly stats: ReminderStats,
     config: AppConfig,
   ) {
     this.lateLimitMs = config.reminders.lateLimitMinutes * 60_000;
@@ -37,7 +36,6 @@ export class ReminderFirer {
   async fire(manager: EntityManager, reminder: Reminder, context: FiringContext, firing: Firing, now: number): Promise<FiringCommit> {
     const claim = { reminderId: reminder.id, userId: reminder.userId, date: firing.date, outcome: 'claimed', createdAt: now };
     if (!(await this.reminders.claim(manager, claim))) return 'taken';
-    this.stats.due += 1;
     const habit = context.habit(reminder.habitId)!;
     const { settled, value } = await context.settled(manager, habit, firing.date);
     const decision = decideFiring({ firesAt: firing.at, now, lateLimitMs: this.lateLimitMs, onlyIfNotDone: reminder.onlyIfNotDone, settled });
@@ -55,14 +53,12 @@ export class ReminderFirer {
     };
     if ((await this.outlet.enqueueReminder(manager, notice)) === 0) return this.skip(manager, reminder, firing.date, 'no-channels', now);
     await this.reminders.setOutcome(manager, reminder.id, firing.date, 'sent');
-    this.stats.sent += 1;
     return 'sent';
   }
 
   private async skip(manager: EntityManager, reminder: Reminder, date: string, reason: ReminderSkipReason, now: number): Promise<FiringCommit> {
     await this.outlet.recordSkip(manager, { userId: reminder.userId, reminderId: reminder.id, habitId: reminder.habitId, date, reason, at: now });
     await this.reminders.setOutcome(manager, reminder.id, date, reason);
-    this.stats.skipped[reason] += 1;
-    return 'skipped';
+    return reason;
   }
 }

@@ -9,6 +9,7 @@ import { FiringCommit, ReminderFirer } from './reminder-firer';
 import { nextFiring } from './next-firing';
 import { RemindersRepository } from './reminders.repository';
 import { ReminderOutlet } from './reminder-outlet';
+import { ReminderStats } from './reminder-stats';
 
 /** Due reminders taken per pass (the rest in the next pass, right after). */
 const BATCH = 100;
@@ -33,6 +34,7 @@ export class ReminderScheduler implements OnApplicationBootstrap, BeforeApplicat
     private readonly transactions: TransactionRunner,
     private readonly firer: ReminderFirer,
     private readonly outlet: ReminderOutlet,
+    private readonly stats: ReminderStats,
     private readonly config: AppConfig,
     private readonly clock: Clock,
   ) {}
@@ -64,11 +66,21 @@ export class ReminderScheduler implements OnApplicationBootstrap, BeforeApplicat
       let queued = false;
       for (const id of ids) {
         if (this.stopped) break;
-        queued = (await this.transactions.run((manager) => this.fire(manager, id))) === 'sent' || queued;
+        const outcome = await this.transactions.run((manager) => this.fire(manager, id));
+        this.count(outcome);
+        queued = outcome === 'sent' || queued;
       }
       if (queued) this.outlet.wake();
       if (ids.length < BATCH || this.stopped) return;
     }
+  }
+
+  /** Counted once committed (a transaction that rolled back fired nothing). */
+  private count(outcome: FiringCommit | 'none'): void {
+    if (outcome === 'none' || outcome === 'taken') return;
+    this.stats.due += 1;
+    if (outcome === 'sent') this.stats.sent += 1;
+    else this.stats.skipped[outcome] += 1;
   }
 
   /** One due reminder, in one transaction: re-checked, claimed, sent or skipped, and moved on. */

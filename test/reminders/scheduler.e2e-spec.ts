@@ -93,6 +93,10 @@ describe.each(DATABASES)('the reminders scheduler on %s', (kind) => {
     expect(rows.filter((row) => row.reminder_id === later.id)).toHaveLength(1);
     expect(receivedFor(later.id)).toHaveLength(1);
     expect(receivedFor(soon.id)).toHaveLength(0);
+    const metrics = (await after.api.http.get('/metrics')).text;
+    expect(metrics).toMatch(/^reminders_due_total 2$/m);
+    expect(metrics).toMatch(/^reminders_sent_total 1$/m);
+    expect(metrics).toMatch(/^reminders_skipped_total\{reason="late"\} 1$/m);
     await stop(after.app);
   });
 
