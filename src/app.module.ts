@@ -21,6 +21,7 @@ import { PortabilityModule } from './portability/portability.module';
 import { RateLimitModule } from './rate-limit/rate-limit.module';
 import { RedisModule } from './redis/redis.module';
 import { RecordsModule } from './records/records.module';
+import { RemindersModule } from './reminders/reminders.module';
 import { SyncModule } from './sync/sync.module';
 import { WebhooksModule } from './webhooks/webhooks.module';
 
@@ -51,6 +52,7 @@ export class AppModule {
         CategoriesModule,
         HabitsModule,
         RecordsModule,
+        RemindersModule,
         SyncModule,
         AnalyticsModule,
         EventsModule,

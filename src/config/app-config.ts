@@ -101,6 +101,8 @@ export abstract class AppConfig {
   events: EventsConfig;
   /** Webhooks' reach (API.md § Outbound addresses): non-public addresses and plain http are refused unless allowed. */
   outbound: { allowPrivate: boolean; allowHttp: boolean };
+  /** REMINDER_LATE_LIMIT_MINUTES: a firing later than this is skipped as `late`; REMINDER_POLL_MS: how often each instance looks for due reminders. */
+  reminders: { lateLimitMinutes: number; pollMs: number };
   /** Web Push identity; `keys` null: generated once and kept in the database (server_keys). */
   vapid: VapidConfig;
 }

@@ -54,6 +54,7 @@ export function loadAppConfig(env: Env): AppConfig {
     shutdownDrainDelayMs: reader.integer('SHUTDOWN_DRAIN_DELAY_MS', 0, 0, 60000),
     events: { heartbeatMs: reader.integer('EVENTS_HEARTBEAT_MS', 25000, 50, 25000) },
     outbound: { allowPrivate: reader.boolean('OUTBOUND_ALLOW_PRIVATE', false), allowHttp: reader.boolean('OUTBOUND_ALLOW_HTTP', false) },
+    reminders: { lateLimitMinutes: reader.integer('REMINDER_LATE_LIMIT_MINUTES', 60, 1, 1440), pollMs: reader.integer('REMINDER_POLL_MS', 5000, 50, 60000) },
     vapid: reader.vapid(),
   };
   reader.throwIfInvalid();

@@ -16,6 +16,7 @@ import { UserLocale1765000000000 } from './migrations/1765000000000-user-locale'
 import { UserRole1765000010000 } from './migrations/1765000010000-user-role';
 import { PersonalAccessTokens1765000040000 } from './migrations/1765000040000-personal-access-tokens';
 import { ChangeWebhooks1765000041000 } from './migrations/1765000041000-change-webhooks';
+import { Reminders1765000050000 } from './migrations/1765000050000-reminders';
 import { NotificationChannels1765000060000 } from './migrations/1765000060000-notification-channels';
 import { TombstoneLookup1765000030000 } from './migrations/1765000030000-tombstone-lookup';
 import { HabitRecordCount1765000230000 } from './migrations/1765000230000-habit-record-count';
@@ -33,6 +34,7 @@ export const MIGRATIONS = [
   TombstoneLookup1765000030000,
   PersonalAccessTokens1765000040000,
   ChangeWebhooks1765000041000,
+  Reminders1765000050000,
   NotificationChannels1765000060000,
   HabitRecordCount1765000230000,
   ImportStaging1765000231000,

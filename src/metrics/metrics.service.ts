@@ -5,8 +5,10 @@ import { CACHE_GROUPS } from '../common/change-groups';
 import { CacheOutcome, CacheStats } from '../cache/cache-stats';
 import { CacheStore } from '../cache/cache-store';
 import { FeedStats } from '../changes/feed-stats';
+import { registerReminderMetrics } from './reminder-metrics';
 import { HealthService } from '../health/health.service';
 import { RateLimitStorage } from '../rate-limit/rate-limit.storage';
+import { ReminderStats } from '../reminders/reminder-stats';
 import { SessionStats } from '../sessions/session-stats';
 
 const OUTCOMES: CacheOutcome[] = ['hit', 'miss', 'bypass'];
@@ -32,6 +34,7 @@ export class MetricsService {
     rateLimits: RateLimitStorage,
     sessions: SessionStats,
     feed: FeedStats,
+    reminders: ReminderStats,
   ) {
     const registers = [this.registry];
     collectDefaultMetrics({ register: this.registry });
@@ -44,6 +47,7 @@ export class MetricsService {
     });
     registerCacheMetrics(registers, stats, store);
     registerFeedMetrics(registers, feed);
+    registerReminderMetrics(registers, reminders);
     new Gauge({
       name: 'rate_limit_shared',
       help: '1 while rate limits are counted in Redis (shared by every instance), 0 while per instance',

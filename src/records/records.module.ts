@@ -11,6 +11,6 @@ import { RecordsService } from './records.service';
   imports: [TypeOrmModule.forFeature([HabitRecord]), HabitsModule],
   controllers: [RecordsController],
   providers: [HabitRecordsRepository, RecordsService, RecordBatchService],
-  exports: [HabitRecordsRepository],
+  exports: [HabitRecordsRepository, RecordsService],
 })
 export class RecordsModule {}

@@ -8,7 +8,10 @@ export type NewUser = Pick<User, 'email' | 'passwordHash' | 'displayName' | 'tim
 export type ProfileChanges = Partial<Pick<User, 'displayName' | 'timezone' | 'dayStartHour' | 'locale'>>;
 
 /** Every table with rows of a user (`user_id`), children first: an account deletion empties each. */
-const USER_TABLES = ['import_staged_records', 'habit_records', 'habits', 'categories', 'sessions', 'personal_access_tokens', 'webhook_outbox', 'webhook_subscriptions', 'notification_deliveries', 'push_channels', 'webhook_channels', 'sync_tombstones', 'sync_revisions'];
+const USER_TABLES = [
+  'reminder_firings', 'reminders', 'import_staged_records', 'habit_records', 'habits', 'categories', 'sessions', 'personal_access_tokens', 'webhook_outbox',
+  'webhook_subscriptions', 'notification_deliveries', 'push_channels', 'webhook_channels', 'sync_tombstones', 'sync_revisions',
+];
 
 @Injectable()
 export class UsersRepository {
