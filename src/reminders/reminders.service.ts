@@ -1,7 +1,8 @@
 import { ConflictException, Injectable, NotFoundException } from '@nestjs/common';
 import { Clock } from '../common/clock';
 import { CHANGES } from '../common/change-groups';
-import { UserWrites } from '../changes/user-writes';
+import { isForeignKeyViolation } from '../common/database/database-errors';
+import { UserWrite, UserWrites } from '../changes/user-writes';
 import { HabitsRepository } from '../habits/habits.repository';
 import { ALL_WEEKDAYS, CreateReminderDto } from './dto/create-reminder.dto';
 import { ReminderResponse, toReminderResponse } from './dto/reminder.response';
@@ -32,22 +33,22 @@ export class RemindersService {
 
   async create(userId: number, habitId: number, dto: CreateReminderDto): Promise<ReminderResponse> {
     if (!(await this.habits.findOwned(userId, habitId))) throw new NotFoundException('Habit not found');
-    const id = await this.writes.write(userId, CHANGES.habit, async (write) => {
-      if ((await this.reminders.countOfHabit(write, habitId)) >= MAX_REMINDERS_PER_HABIT) {
-        throw new ConflictException(`At most ${MAX_REMINDERS_PER_HABIT} reminders per habit; delete one first`);
-      }
-      const now = this.clock.now();
-      return this.reminders.insertForUser(write, {
-        habitId,
-        time: dto.time,
-        days: daysText(dto.days ?? ALL_WEEKDAYS),
-        onlyIfNotDone: dto.onlyIfNotDone ?? true,
-        enabled: dto.enabled ?? true,
-        createdAt: now,
-        updatedAt: now,
-      });
+    const id = await this.writes.write(userId, CHANGES.habit, (write) => this.insert(write, habitId, dto)).catch((error: unknown) => {
+      // The habit was deleted between the check and the insert.
+      if (isForeignKeyViolation(error)) throw new NotFoundException('Habit not found');
+      throw error;
     });
     return this.committed(userId, id);
+  }
+
+  /** In the write: at most 5 per habit (counted in the same transaction as the insert). */
+  private async insert(write: UserWrite, habitId: number, dto: CreateReminderDto): Promise<number> {
+    if ((await this.reminders.countOfHabit(write, habitId)) >= MAX_REMINDERS_PER_HABIT) {
+      throw new ConflictException(`At most ${MAX_REMINDERS_PER_HABIT} reminders per habit; delete one first`);
+    }
+    const now = this.clock.now();
+    const days = daysText(dto.days ?? ALL_WEEKDAYS);
+    return this.reminders.insertForUser(write, { habitId, time: dto.time, days, onlyIfNotDone: dto.onlyIfNotDone ?? true, enabled: dto.enabled ?? true, createdAt: now, updatedAt: now });
   }
 
   async update(userId: number, id: number, dto: UpdateReminderDto): Promise<ReminderResponse> {

@@ -1,6 +1,8 @@
 import { DataSource } from 'typeorm';
+import { isoWeekday, toEpochDay } from '../../src/common/dates/calendar-date';
 import { ApiSuite, DATABASES, expectBadRequest, expectError, startApiSuite } from '../api/api-suite';
 import { ApiClient, Session } from '../support/api-client';
+import { morningZone, wallTimeAhead } from './reminders-support';
 
 const REMINDER_KEYS = ['createdAt', 'days', 'enabled', 'habitId', 'id', 'nextAt', 'onlyIfNotDone', 'time', 'updatedAt'];
 const HOUR_MS = 3_600_000;
@@ -98,6 +100,21 @@ describe.each(DATABASES)('reminder routes on %s', (database) => {
     expect((await api.as(session).patch(`/api/habits/${habitId}`, { archived: false })).status).toBe(200);
     expect(((await listReminders(session, habitId)).body as Array<{ nextAt: string | null }>)[0].nextAt).toBe(moved.nextAt);
     expect((await api.as(session).patch(`/api/reminders/${id}`, { enabled: false })).body.nextAt).toBeNull();
+  });
+
+  it('moves nextAt to the next period once a record meets a quota schedule\'s quota', async () => {
+    const zone = morningZone();
+    const session = await api.register({ timezone: zone.timezone });
+    const habitId = await newHabit(session, { schedule: { type: 'per_week', times: 1 } });
+    const created = await addReminder(session, habitId, { time: wallTimeAhead(zone.offsetMinutes, 60) });
+    const localDate = (iso: string) => new Date(Date.parse(iso) + zone.offsetMinutes * 60_000).toISOString().slice(0, 10);
+    const today = localDate(created.body.nextAt);
+    expect((await api.as(session).put(`/api/habits/${habitId}/records/${today}`, { status: 'done' })).status).toBeLessThan(300);
+    const [moved] = (await listReminders(session, habitId)).body as Array<{ nextAt: string }>;
+    const nextDate = localDate(moved.nextAt);
+    expect(nextDate > today).toBe(true);
+    expect(isoWeekday(nextDate)).toBe(1);
+    expect(toEpochDay(nextDate) - toEpochDay(today)).toBeLessThanOrEqual(7);
   });
 
   it('deletes a reminder (204), and a habit deletes its reminders', async () => {

@@ -1,3 +1,4 @@
+import { DataSource } from 'typeorm';
 import { ReminderScheduler } from '../../src/reminders/reminder-scheduler';
 import { DATABASES } from '../api/api-suite';
 import { WebhookReceiver } from '../automation/webhook-receiver';
@@ -100,7 +101,7 @@ describe.each(DATABASES)('the reminders scheduler on %s', (kind) => {
     await stop(after.app);
   });
 
-  it('onlyIfNotDone: a habit done on another device gets no delivery, only a skip recorded as done', async () => {
+  it('onlyIfNotDone: a habit done on another device gets no delivery, only a skip recorded as done; deleting the account empties the reminder tables', async () => {
     const peer = await instance();
     const { session, zone, habitId } = await userWithHabit(peer.api, peer.app);
     const reminder = await addReminder(peer.api, session, habitId, { time: wallTimeAhead(zone.offsetMinutes, 20) });
@@ -112,6 +113,10 @@ describe.each(DATABASES)('the reminders scheduler on %s', (kind) => {
     const rows = (await deliveriesOf(peer.app, session.userId)).filter((row) => row.reminder_id === reminder.id);
     expect(rows).toEqual([expect.objectContaining({ status: 'skipped', reason: 'done', date })]);
     expect(receivedFor(reminder.id)).toHaveLength(0);
+    const deleted = await peer.api.http.delete('/api/auth/me').set('Authorization', `Bearer ${session.token}`).send({ password: 'correct horse battery' });
+    expect(deleted.status).toBe(204);
+    const data = peer.app.app.get(DataSource);
+    for (const table of ['reminders', 'reminder_firings']) expect(await data.query(`SELECT id FROM ${table} WHERE user_id = ${session.userId}`)).toEqual([]);
     await stop(peer.app);
   });
 });
