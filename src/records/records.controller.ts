@@ -44,7 +44,10 @@ export class RecordsController {
   @HttpCode(HttpStatus.OK)
   @ApiOkResponse({ type: RecordBatchResponse, description: 'Every item applied, in one transaction' })
   @ApiErrors(
-    { 400: 'Nothing was written: `message` names each bad item (`put[3].date`), a repeated (habitId, date), a habit that is not yours, or a size outside 1..500' },
+    {
+      400: 'Nothing was written: `message` names each bad item (`put[3].date`), a repeated (habitId, date), a habit that is not yours, or a size outside 1..500',
+      409: 'Nothing was written: the batch would create records past the account limit of 1,000,000',
+    },
     401,
     413,
     429,
@@ -58,6 +61,7 @@ export class RecordsController {
   @ApiCreatedResponse({ type: RecordResponse, description: 'Created' })
   @ApiOkResponse({ type: RecordResponse, description: 'Replaced' })
   @ApiNotFoundResponse()
+  @ApiErrors({ 409: 'The record would be past the account limit of 1,000,000 records (nothing written), or it was changed concurrently' })
   async put(
     @CurrentUser() user: AuthUser,
     @Param('habitId', ParseIdPipe) habitId: number,

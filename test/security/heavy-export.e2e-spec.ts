@@ -49,16 +49,19 @@ describe.each(['sqlite', 'postgres'] as const)('heavy exports on %s', (kind) => 
     const events: string[] = [];
     const chunks: Buffer[] = [];
     const ended = new Promise<void>((resolve) => exported.on('end', () => resolve(void events.push('export ended'))));
-    let health: Promise<void> | null = null;
+    const healths: Promise<void>[] = [];
     exported.on('data', (chunk: Buffer) => {
       chunks.push(chunk);
-      health ??= request(port, '/health').then(async (response) => {
-        await bodyOf(response);
-        events.push(`health ${response.statusCode}`);
-      });
+      if (healths.length > 0) return;
+      healths.push(
+        request(port, '/health').then(async (response) => {
+          await bodyOf(response);
+          events.push(`health ${response.statusCode}`);
+        }),
+      );
     });
     await ended;
-    await health;
+    await Promise.all(healths);
     expect(events).toEqual(['health 200', 'export ended']);
     const files = unzipSync(new Uint8Array(Buffer.concat(chunks)));
     expect(Object.keys(files).filter((path) => path.endsWith('/Scores.csv'))).toHaveLength(HABITS);

@@ -120,4 +120,18 @@ describe.each(['sqlite', 'postgres'] as const)('heavy imports on %s', (kind) => 
     expect(await count('habit_records', importer.userId)).toBe(73_000);
     expect(await count('import_staged_records')).toBe(0);
   }, 120_000);
+
+  it('plans and stages again when the importer writes during their own import, and imports once', async () => {
+    const importer = await api.register();
+    const running = client.importJson(importer, account(20, 3650)).then((response) => response);
+    await waitUntil(async () => (await count('import_staged_records', importer.userId)) > 0, 'the import stages its records', 60_000);
+    // A write of the importer's own: the staged plan no longer holds at the flip.
+    await api.createHabit(importer, { name: 'Meanwhile' });
+    const imported = await running;
+    expect(imported.status).toBe(200);
+    expect(imported.body).toMatchObject({ habits: { created: 20, merged: 0 }, records: { created: 73_000 } });
+    expect(await count('habits', importer.userId)).toBe(21);
+    expect(await count('habit_records', importer.userId)).toBe(73_000);
+    expect(await count('import_staged_records', importer.userId)).toBe(0);
+  }, 120_000);
 });
