@@ -78,6 +78,7 @@ export class EventBus implements OnModuleInit, OnApplicationShutdown {
       this.sharded.start();
       return;
     }
+    if (typeof this.redis.duplicate !== 'function') return this.subscribeThroughSentinel(this.redis);
     // Its own connection; commands queue while disconnected so that (re)subscribing waits for Redis.
     const subscriber = this.redis.duplicate({ disableOfflineQueue: false });
     this.subscriber = subscriber;
@@ -91,6 +92,14 @@ export class EventBus implements OnModuleInit, OnApplicationShutdown {
     this.sharded?.stop();
     if (this.subscriber?.isOpen) this.subscriber.destroy();
     this.subscriber = null;
+  }
+
+  /** Sentinel's client keeps a pub/sub connection of its own to the current master; a master switch may have lost messages. */
+  private subscribeThroughSentinel(sentinel: RedisConnection): void {
+    sentinel.subscribe(this.channel, (raw: string) => this.receive(raw)).catch((error: Error) => this.logger.warn(`Feed subscription failed: ${error.message}`));
+    sentinel.on('topology-change', (event: { type?: string }) => {
+      if (event.type === 'MASTER_CHANGE') this.onSubscriberReady();
+    });
   }
 
   private send(message: FeedMessage): void {

@@ -35,8 +35,7 @@ export class ShardedFeed {
   follow(userId: number): void {
     const count = (this.followers.get(userId) ?? 0) + 1;
     this.followers.set(userId, count);
-    if (count > 1) return;
-    this.cluster.sSubscribe(userFeedChannel(this.base, userId), this.receive).catch((error: Error) => this.logger.warn(`Feed subscription failed: ${error.message}`));
+    if (count === 1) this.subscribe(userId);
   }
 
   unfollow(userId: number): void {
@@ -60,11 +59,24 @@ export class ShardedFeed {
     this.timer.unref();
   }
 
+  /**
+   * node-redis drops the sharded subscriptions of a master that left the slot map (its replica
+   * took over) without moving them: every followed channel is subscribed again (a channel still
+   * subscribed is left as it is: same listener, and SSUBSCRIBE is idempotent).
+   */
   private checkResumed(): void {
     this.timer = undefined;
     if (!this.interrupted) return;
     if (!isRedisReady(this.cluster)) return this.markInterrupted();
     this.interrupted = false;
+    for (const userId of this.followers.keys()) this.subscribe(userId);
     this.onResumed();
+  }
+
+  private subscribe(userId: number): void {
+    this.cluster.sSubscribe(userFeedChannel(this.base, userId), this.receive).catch((error: Error) => {
+      this.logger.warn(`Feed subscription failed: ${error.message}`);
+      this.markInterrupted();
+    });
   }
 }

@@ -50,9 +50,16 @@ export async function connectInBackground(client: RedisConnection, waitMs: numbe
 
 /** Cluster and Sentinel clients: their first connect() fails for good when no seed answers; a client retries by itself. */
 const RETRIED_CONNECTIONS = new WeakSet<RedisConnection>();
+/** Connections being shut down: their first connection is no longer tried. */
+const ABANDONED_CONNECTIONS = new WeakSet<RedisConnection>();
+
+/** Stops the retries of connectInBackground (at shutdown, while the seeds still do not answer). */
+export function stopConnecting(client: RedisConnection): void {
+  ABANDONED_CONNECTIONS.add(client);
+}
 
 async function connectUntilDone(client: RedisConnection): Promise<void> {
-  for (;;) {
+  while (!ABANDONED_CONNECTIONS.has(client)) {
     try {
       await client.connect();
       return;

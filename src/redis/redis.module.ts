@@ -1,6 +1,7 @@
 import { Global, Inject, Injectable, Module, OnApplicationShutdown, Provider } from '@nestjs/common';
 import { AppConfig } from '../config/app-config';
-import { connectInBackground, createRedisConnection } from './redis-connection';
+import { connectInBackground, createRedisConnection, stopConnecting } from './redis-connection';
+import { withDeadline } from './deadline';
 import { RedisConnection } from './redis-topology';
 
 /**
@@ -26,7 +27,9 @@ export class RedisConnectionCloser implements OnApplicationShutdown {
   constructor(@Inject(REDIS_CONNECTION) private readonly redis: RedisConnection | null) {}
 
   async onApplicationShutdown(): Promise<void> {
-    if (this.redis?.isOpen) await this.redis.close().catch(() => undefined);
+    if (this.redis) stopConnecting(this.redis);
+    // A cluster may still be reconnecting to a node that died: closing must not wait for it.
+    if (this.redis?.isOpen) await withDeadline(this.redis.close(), 2000).catch(() => this.redis?.destroy());
   }
 }
 

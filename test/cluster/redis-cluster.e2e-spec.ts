@@ -36,7 +36,7 @@ describe('on a Redis Cluster (3 masters, 3 replicas, with a password)', () => {
 
     beforeAll(async () => {
       database = await createTestDatabase(kind);
-      const env = { REDIS_CLUSTER_NODES: cluster.seeds, REDIS_PASSWORD: PASSWORD, CACHE_OPERATION_TIMEOUT_MS: '2000' };
+      const env = { REDIS_CLUSTER_NODES: cluster.seeds, REDIS_PASSWORD: PASSWORD, CACHE_OPERATION_TIMEOUT_MS: '2000', RATE_LIMIT_LOGIN_PER_EMAIL: '5' };
       apps = [await startTestApp({ database, env }), await startTestApp({ database, env })];
       clients = apps.map((testApp) => new ApiClient(testApp.app));
       await cluster.waitUntil(async () => (await clients[0].http.get('/health/ready')).body.checks?.redis?.status === 'up');
@@ -65,6 +65,18 @@ describe('on a Redis Cluster (3 masters, 3 replicas, with a password)', () => {
         const read = await clients[(round + 1) % 2].as(session).get('/api/categories').expect(200);
         expect(names(read)).toContain(`Round ${round}`);
       }
+    });
+
+    it('counts failed logins across the two instances in the cluster (tagged rate-limit keys)', async () => {
+      const session = await clients[0].register();
+      const login = (client: ApiClient) => client.http.post('/api/auth/login').send({ email: session.email, password: 'wrong password' });
+      for (const client of [clients[0], clients[1], clients[0], clients[1], clients[0]]) expect((await login(client)).status).toBe(401);
+      const refused = await login(clients[1]);
+      expect(refused.status).toBe(429);
+      expect(Number(refused.headers['retry-after'])).toBeGreaterThan(0);
+      const keys = (await Promise.all((await cluster.masterPorts()).map(async (port) => (await cluster.command(port, 'KEYS', 'ratelimit:login-email:*')) as string[]))).flat();
+      expect(keys.length).toBeGreaterThan(0);
+      expect(keys.every((key) => /^ratelimit:login-email:\{[^}]+\}$/.test(key))).toBe(true);
     });
 
     it('reports stats summed over the masters, and a flush drops only our keys on every master', async () => {
