@@ -61,9 +61,9 @@ export class DeliveriesRepository {
     return this.deliveries.find({ where: { userId, at: MoreThanOrEqual(since) }, order: { at: 'DESC', id: 'DESC' }, take: limit });
   }
 
-  /** Drops settled rows older than `before` (the log keeps 30 days). */
+  /** Drops rows older than `before` (the log keeps 30 days; a row that old has no retry left either). */
   async pruneBefore(before: number): Promise<number> {
-    const result = await this.deliveries.createQueryBuilder().delete().from(NotificationDelivery).where({ at: LessThan(before) }).andWhere("status <> 'pending'").execute();
+    const result = await this.deliveries.createQueryBuilder().delete().from(NotificationDelivery).where({ at: LessThan(before) }).execute();
     return result.affected ?? 0;
   }
 }
