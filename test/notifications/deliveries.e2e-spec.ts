@@ -15,10 +15,12 @@ describe.each(['sqlite', 'postgres'] as const)('notification deliveries on %s', 
   let clock: ManualClock;
   let push: WebPushService;
   let receiver: WebhookReceiver;
+  const logLines: string[] = [];
 
   beforeAll(async () => {
     clock = new ManualClock();
-    app = await startTestApp({ database: kind, env: OUTBOUND_TO_TESTS, clock });
+    const logDestination = { write: (line: string) => void logLines.push(line) };
+    app = await startTestApp({ database: kind, env: { ...OUTBOUND_TO_TESTS, LOG_LEVEL: 'info' }, clock, logDestination });
     api = new ApiClient(app.app);
     push = await WebPushService.start();
     receiver = await WebhookReceiver.start();
@@ -72,6 +74,8 @@ describe.each(['sqlite', 'postgres'] as const)('notification deliveries on %s', 
     expect(rows.map((row) => [row.kind, row.channelId, row.attempts]).sort()).toEqual([['test', pushId, 1], ['test', webhookId, 1]].sort());
     const channels = (await api.as(session).get('/api/notifications/channels')).body;
     expect(channels.push[0].lastSuccessAt).toEqual(expect.any(String));
+    const attempts = logLines.map((line) => JSON.parse(line) as Record<string, unknown>).filter((line) => line.msg === 'notification delivery attempt');
+    for (const row of rows) expect(attempts).toContainEqual(expect.objectContaining({ level: 'info', delivery: row.id, status: 'sent', attempt: 1 }));
   });
 
   it('removes a push channel the push service says is gone (410)', async () => {
@@ -99,7 +103,10 @@ describe.each(['sqlite', 'postgres'] as const)('notification deliveries on %s', 
     const webhookDelivery = rows.find((row) => row.id.endsWith(`_webhook${webhookId}`))!;
     expect(receiver.attempts.filter((id) => id === webhookDelivery.id)).toHaveLength(2);
     expect(push.received.filter((received) => received.subscription === endpoint)).toHaveLength(2);
-    expect((await api.http.get('/metrics')).text).toMatch(/notification_delivery_retries_total\{kind="test",channel="push"\} [1-9]/);
+    const metrics = (await api.http.get('/metrics')).text;
+    expect(metrics).toMatch(/notification_delivery_retries_total\{kind="test",channel="push"\} [1-9]/);
+    expect(metrics).toMatch(/notification_deliveries_sent_total\{kind="test",channel="webhook"\} [1-9]/);
+    expect(metrics).toMatch(/notification_delivery_latency_seconds_count\{kind="test",channel="push"\} [1-9]/);
   });
 
   it('lists deliveries newest first, 50 by default, at most 200, none older than 30 days', async () => {
