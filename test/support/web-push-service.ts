@@ -49,6 +49,8 @@ export class WebPushService {
   readonly subscriptions = new Map<string, BrowserSubscriptionKeys>();
   status = 201;
   vapidKey = '';
+  /** While set, answers wait for it (a push in flight). */
+  hold: Promise<void> | null = null;
   private constructor(private readonly server: Server) {}
 
   static async start(): Promise<WebPushService> {
@@ -60,7 +62,7 @@ export class WebPushService {
       request.on('data', (chunk: Buffer) => chunks.push(chunk));
       request.on('end', () => {
         service.receive(String(request.url), request.headers, Buffer.concat(chunks));
-        response.writeHead(service.status).end();
+        void (service.hold ?? Promise.resolve()).then(() => response.writeHead(service.status).end());
       });
     });
     await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
