@@ -10,7 +10,7 @@ import { ChannelsResponse, CreatedWebhookChannelResponse, PushChannelResponse, V
 import { CreatePushChannelDto } from './dto/create-push-channel.dto';
 import { CreateWebhookChannelDto } from './dto/create-webhook-channel.dto';
 import { DeliveriesQuery } from './dto/deliveries.query';
-import { DeliveryResponse } from './dto/delivery.response';
+import { DeliveryResponse, TestNotificationResponse } from './dto/delivery.response';
 import { NotificationsService } from './notifications.service';
 import { VapidKeys } from './vapid-keys';
 
@@ -70,9 +70,9 @@ export class NotificationsController {
 
   @Post('test')
   @HttpCode(HttpStatus.ACCEPTED)
-  @ApiAcceptedResponse({ description: 'A test notification is on its way to every channel (see the deliveries)' })
-  async sendTest(@CurrentUser() user: AuthUser): Promise<void> {
-    await this.notifications.sendTest(user.id);
+  @ApiAcceptedResponse({ type: TestNotificationResponse, description: 'A test notification is on its way to every channel (see the deliveries)' })
+  async sendTest(@CurrentUser() user: AuthUser): Promise<TestNotificationResponse> {
+    return { queued: await this.notifications.sendTest(user.id) };
   }
 
   @Get('deliveries')

@@ -60,7 +60,9 @@ describe.each(['sqlite', 'postgres'] as const)('notification deliveries on %s', 
 
   it("sends a test notification to every channel in the user's locale: Web Push encrypted and VAPID-signed, the webhook signed", async () => {
     const { session, pushId, webhookId, endpoint } = await userWithChannels({ locale: 'es' });
-    expect((await api.as(session).post('/api/notifications/test')).status).toBe(202);
+    const accepted = await api.as(session).post('/api/notifications/test');
+    expect(accepted.status).toBe(202);
+    expect(accepted.body).toEqual({ queued: 2 });
     const message = await until(() => push.received.find((received) => received.subscription === endpoint));
     expect(message.vapid).toEqual({ aud: push.origin, exp: expect.any(Number), sub: 'mailto:admin@localhost' });
     expect(message.headers['content-encoding']).toBe('aes128gcm');

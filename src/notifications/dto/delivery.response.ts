@@ -14,6 +14,10 @@ export class DeliveryResponse {
   @ApiProperty({ format: 'date-time', description: 'Its last attempt, or the skip' }) at: string;
 }
 
+export class TestNotificationResponse {
+  @ApiProperty({ description: 'How many deliveries were queued (one per channel; see the deliveries for their outcome)' }) queued: number;
+}
+
 export function toDeliveryResponse(row: NotificationDelivery): DeliveryResponse {
   const { id, kind, channelId, reminderId, habitId, date, status, reason, attempts } = row;
   return { id, kind, channelId, reminderId, habitId, date, status, reason, attempts, at: new Date(row.at).toISOString() };

@@ -1470,6 +1470,10 @@ export interface components {
             hasMore: boolean;
             records: components["schemas"]["RecordResponse"][];
         };
+        TestNotificationResponse: {
+            /** @description How many deliveries were queued (one per channel; see the deliveries for their outcome) */
+            queued: number;
+        };
         TokenPairResponse: {
             /** @description JWT (HS256) carrying the session id */
             accessToken: string;
@@ -4695,7 +4699,9 @@ export interface operations {
                     "X-Request-Id": components["headers"]["X-Request-Id"];
                     [name: string]: unknown;
                 };
-                content?: never;
+                content: {
+                    "application/json": components["schemas"]["TestNotificationResponse"];
+                };
             };
             /** @description Missing, invalid, expired or revoked access token */
             401: {
