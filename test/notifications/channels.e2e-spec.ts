@@ -133,4 +133,16 @@ describe.each(['sqlite', 'postgres'] as const)('notification channels on %s', (k
     const listed = (await api.as(owner).get('/api/notifications/channels')).body;
     expect([listed.push.length, listed.webhooks.length]).toEqual([1, 1]);
   });
+
+  it("deletes the user's channels and deliveries with the account", async () => {
+    const session = await api.register();
+    await api.as(session).post('/api/notifications/push', push.subscribe());
+    await api.as(session).post('/api/notifications/webhooks', { url: receiver.url });
+    await api.as(session).post('/api/notifications/test');
+    expect((await api.as(session).delete('/api/auth/me').send({ password: 'correct horse battery' })).status).toBe(204);
+    const data = open.app.get(DataSource);
+    for (const table of ['push_channels', 'webhook_channels', 'notification_deliveries']) {
+      expect(Number((await data.query<Array<{ n: number | string }>>(`SELECT COUNT(*) AS n FROM ${table} WHERE user_id = ${session.userId}`))[0].n)).toBe(0);
+    }
+  });
 });
