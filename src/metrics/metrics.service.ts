@@ -7,6 +7,7 @@ import { CacheStore } from '../cache/cache-store';
 import { FeedStats } from '../changes/feed-stats';
 import { registerReminderMetrics } from './reminder-metrics';
 import { HealthService } from '../health/health.service';
+import { NotificationStats } from '../notifications/notification-stats';
 import { RateLimitStorage } from '../rate-limit/rate-limit.storage';
 import { ReminderStats } from '../reminders/reminder-stats';
 import { SessionStats } from '../sessions/session-stats';
@@ -34,6 +35,7 @@ export class MetricsService {
     rateLimits: RateLimitStorage,
     sessions: SessionStats,
     feed: FeedStats,
+    notifications: NotificationStats,
     reminders: ReminderStats,
   ) {
     const registers = [this.registry];
@@ -66,6 +68,7 @@ export class MetricsService {
       },
     });
     registerSessionMetrics(registers, sessions);
+    for (const metric of notifications.metrics()) this.registry.registerMetric(metric);
     this.databaseUp = new Gauge({ name: 'database_up', help: '1 when the database answered SELECT 1 at scrape time', registers });
     this.redisUp = store.mode === 'redis' ? new Gauge({ name: 'redis_up', help: '1 when Redis answered PING at scrape time', registers }) : null;
   }

@@ -2,6 +2,8 @@ import { Injectable } from '@nestjs/common';
 import { InjectRepository } from '@nestjs/typeorm';
 import { EntityManager, Repository } from 'typeorm';
 import { UserWrite } from '../changes/user-writes';
+import { DEFAULT_LOCALE, Locale } from '../common/i18n/locale';
+import { User } from '../users/user.entity';
 import { ChannelKind } from './notification-delivery.entity';
 import { PushChannel } from './push-channel.entity';
 import { WebhookChannel } from './webhook-channel.entity';
@@ -34,6 +36,12 @@ export class ChannelsRepository {
     const push = await manager.find(PushChannel, { select: { id: true }, where: { userId }, order: { id: 'ASC' } });
     const webhooks = await manager.find(WebhookChannel, { select: { id: true }, where: { userId }, order: { id: 'ASC' } });
     return [...push.map(({ id }) => ({ kind: 'push' as const, id })), ...webhooks.map(({ id }) => ({ kind: 'webhook' as const, id }))];
+  }
+
+  /** In a transaction: the user's locale (the texts of a test notification). */
+  async localeOf(manager: EntityManager, userId: number): Promise<Locale> {
+    const user = await manager.findOne(User, { select: { id: true, locale: true }, where: { id: userId } });
+    return user?.locale ?? DEFAULT_LOCALE;
   }
 
   countPush({ manager, userId }: UserWrite): Promise<number> {

@@ -1,6 +1,6 @@
 import { Injectable } from '@nestjs/common';
 import { InjectRepository } from '@nestjs/typeorm';
-import { EntityManager, LessThan, Repository } from 'typeorm';
+import { EntityManager, LessThan, MoreThanOrEqual, Repository } from 'typeorm';
 import { NotificationDelivery } from './notification-delivery.entity';
 
 export type NewDelivery = Omit<NotificationDelivery, 'leaseOwner' | 'leaseUntil'>;
@@ -57,13 +57,13 @@ export class DeliveriesRepository {
     await this.deliveries.update({ id, leaseOwner: owner }, { ...settlement, leaseOwner: null, leaseUntil: null });
   }
 
-  listOwned(userId: number, limit: number): Promise<NotificationDelivery[]> {
-    return this.deliveries.find({ where: { userId }, order: { at: 'DESC', id: 'DESC' }, take: limit });
+  listOwned(userId: number, since: number, limit: number): Promise<NotificationDelivery[]> {
+    return this.deliveries.find({ where: { userId, at: MoreThanOrEqual(since) }, order: { at: 'DESC', id: 'DESC' }, take: limit });
   }
 
-  /** Drops settled rows older than `before` (the log keeps 30 days). */
+  /** Drops rows older than `before` (the log keeps 30 days; a row that old has no retry left either). */
   async pruneBefore(before: number): Promise<number> {
-    const result = await this.deliveries.createQueryBuilder().delete().from(NotificationDelivery).where({ at: LessThan(before) }).andWhere("status <> 'pending'").execute();
+    const result = await this.deliveries.createQueryBuilder().delete().from(NotificationDelivery).where({ at: LessThan(before) }).execute();
     return result.affected ?? 0;
   }
 }

@@ -71,13 +71,20 @@ export class NotificationSender implements OnModuleInit, OnApplicationShutdown {
       });
   }
 
+  /** Sends due rows, a batch at a time, until none is left (or shutdown). */
   private async pass(): Promise<void> {
     await this.prune();
-    for (const id of await this.deliveries.dueIds(this.clock.now(), BATCH)) {
-      if (this.stopped) return;
-      const delivery = await this.deliveries.lease(id, this.owner, this.clock.now(), this.clock.now() + LEASE_MS);
-      if (delivery) await this.attempt(delivery);
+    for (let batch = await this.nextBatch(); batch.length > 0 && !this.stopped; batch = batch.length === BATCH ? await this.nextBatch() : []) {
+      for (const id of batch) {
+        if (this.stopped) return;
+        const delivery = await this.deliveries.lease(id, this.owner, this.clock.now(), this.clock.now() + LEASE_MS);
+        if (delivery) await this.attempt(delivery);
+      }
     }
+  }
+
+  private nextBatch(): Promise<string[]> {
+    return this.deliveries.dueIds(this.clock.now(), BATCH);
   }
 
   private async attempt(delivery: NotificationDelivery): Promise<void> {

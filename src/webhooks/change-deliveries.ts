@@ -3,6 +3,7 @@ import { Injectable, Logger, OnApplicationShutdown, OnModuleInit } from '@nestjs
 import { Clock } from '../common/clock';
 import { EventBus, FeedListener } from '../changes/event-bus';
 import { FeedMessage } from '../changes/feed-message';
+import { ChangeAttempt, DeliveryLog } from '../notifications/delivery-log';
 import { SecretBox } from '../outbound/secret-box';
 import { webhookSecretKey } from '../outbound/standard-webhooks';
 import { AttemptOutcome, WebhookPoster } from '../outbound/webhook-poster';
@@ -43,6 +44,7 @@ export class ChangeDeliveries implements OnModuleInit, OnApplicationShutdown, Fe
     private readonly secrets: SecretBox,
     private readonly bus: EventBus,
     private readonly clock: Clock,
+    private readonly log: DeliveryLog,
   ) {}
 
   onModuleInit(): void {
@@ -116,14 +118,17 @@ export class ChangeDeliveries implements OnModuleInit, OnApplicationShutdown, Fe
   private send(subscription: WebhookSubscription, row: WebhookOutbox, chunk: Chunk): Promise<AttemptOutcome> {
     const key = webhookSecretKey(this.secrets.open(subscription.secretSealed))!;
     const body = JSON.stringify({ type: 'change', at: new Date(row.createdAt).toISOString(), data: { changes: chunk.changes } });
-    return this.poster.post({ url: subscription.url, key, id: `change_${row.id}_${row.chunk}`, body, timestampSeconds: Math.floor(this.clock.now() / 1000) });
+    return this.poster.post({ url: subscription.url, key, id: deliveryIdOf(row), body, timestampSeconds: Math.floor(this.clock.now() / 1000) });
   }
 
   /** Records the outcome; true to go on with the next chunk, false to stop (a retry is due later, or disabled). */
   private async settle(subscription: WebhookSubscription, row: WebhookOutbox, chunk: Chunk, outcome: AttemptOutcome): Promise<boolean> {
     const now = this.clock.now();
+    const logged = (status: ChangeAttempt['status'], reason: string | null) =>
+      this.log.recordChange({ id: deliveryIdOf(row), userId: row.userId, subscriptionId: subscription.id, status, reason, attempts: row.attempts + 1, at: now });
     if (outcome.result === 'sent') {
       await this.webhooks.succeeded(subscription.id, now);
+      await logged('sent', null);
       await this.advance(row, chunk, now);
       return true;
     }
@@ -131,12 +136,15 @@ export class ChangeDeliveries implements OnModuleInit, OnApplicationShutdown, Fe
     await this.webhooks.failed(subscription, now);
     if (now - (subscription.failingSince ?? now) >= DISABLE_AFTER_MS) {
       await this.webhooks.disable(subscription.id, now);
+      await logged('failed', `${outcome.reason}; subscription disabled`);
       return false;
     }
     if (outcome.result === 'retry' && row.attempts < RETRY_DELAYS_MS.length) {
       await this.webhooks.progress(row.id, { ...cursorOf(row), attempts: row.attempts + 1, nextAttemptAt: now + RETRY_DELAYS_MS[row.attempts] });
+      await logged('pending', outcome.reason);
       return false;
     }
+    await logged('failed', outcome.reason);
     await this.advance(row, chunk, now);
     return true;
   }
@@ -145,6 +153,11 @@ export class ChangeDeliveries implements OnModuleInit, OnApplicationShutdown, Fe
     if (chunk.last) return this.webhooks.done(row.id);
     await this.webhooks.progress(row.id, { chunk: row.chunk + 1, segment: chunk.next.segment, afterId: chunk.next.afterId, attempts: 0, nextAttemptAt: now });
   }
+}
+
+/** The `webhook-id` of a chunk: stable across its retries (and its id in the deliveries log). */
+function deliveryIdOf(row: WebhookOutbox): string {
+  return `change_${row.id}_${row.chunk}`;
 }
 
 function cursorOf(row: WebhookOutbox): Pick<WebhookOutbox, 'chunk' | 'segment' | 'afterId'> {
