@@ -1,5 +1,6 @@
-import type { Browser, Page } from 'playwright-core';
+import type { Browser, BrowserContext, Page } from 'playwright-core';
 import request from 'supertest';
+import { DoneAction } from '../../src/reminders/done-action';
 import { WebhookReceiver } from '../automation/webhook-receiver';
 import { waitUntil } from '../ops/ops-support';
 import { privateRedisUrl, TestApp } from '../support/test-app';
@@ -10,6 +11,7 @@ describe('reminders and notification settings in Chromium', () => {
   let testApp: TestApp;
   let baseUrl: string;
   let browser: Browser;
+  let context: BrowserContext;
   let page: Page;
   let problems: string[];
   let receiver: WebhookReceiver;
@@ -25,7 +27,8 @@ describe('reminders and notification settings in Chromium', () => {
       env: { OUTBOUND_ALLOW_PRIVATE: 'true', OUTBOUND_ALLOW_HTTP: 'true' },
     }));
     browser = await launchChromium();
-    const context = await browser.newContext({ viewport: { width: 1100, height: 900 }, locale: 'en-GB' });
+    context = await browser.newContext({ viewport: { width: 1100, height: 900 }, locale: 'en-GB' });
+    await context.grantPermissions(['notifications'], { origin: baseUrl });
     context.setDefaultTimeout(8000);
     page = await context.newPage();
     problems = collectProblems(page);
@@ -81,6 +84,41 @@ describe('reminders and notification settings in Chromium', () => {
     await screenshot(page, 'reminders-02-notification-settings');
     expect(problems).toEqual([]);
   });
+
+  it("marks the habit done from the pushed notification's Done action, and opens its page", async () => {
+    await page.getByRole('navigation').getByRole('link', { name: 'Habits', exact: true }).click();
+    await page.getByRole('link', { name: 'Meditate', exact: true }).click();
+    const habitId = habitIdOf(page.url());
+    await page.getByRole('navigation').getByRole('link', { name: 'Today', exact: true }).click();
+    await page.waitForFunction(() => navigator.serviceWorker.controller !== null);
+    const date = new Date().toISOString().slice(0, 10);
+    const doneUrl = testApp.app.get(DoneAction).doneUrl({ timezone: 'UTC', dayStartHour: 0 }, habitId, date);
+    const payload = { type: 'reminder', title: 'Meditate', body: 'Time for it: not done yet today', habitId, date, tag: `habit-${habitId}`, actions: [{ action: 'done', title: 'Done' }], doneUrl };
+    await deliverPush(JSON.stringify(payload));
+    await page.waitForFunction(async () => (await (await navigator.serviceWorker.ready).getNotifications()).length === 1);
+    // DevTools cannot press a notification's button: the worker receives the very event Chromium sends for it.
+    const [worker] = context.serviceWorkers();
+    await worker.evaluate(async () => {
+      const scope = self as unknown as ServiceWorkerGlobalScope & { NotificationEvent: new (type: string, init: { notification: Notification; action: string }) => Event };
+      const [notification] = await scope.registration.getNotifications();
+      scope.dispatchEvent(new scope.NotificationEvent('notificationclick', { notification, action: 'done' }));
+    });
+    await waitUntil(async () => (await asUser(`/api/records?from=${date}&to=${date}&habitId=${habitId}`)).body.length === 1, 'the record written by the Done action');
+    expect((await asUser(`/api/records?from=${date}&to=${date}&habitId=${habitId}`)).body).toEqual([expect.objectContaining({ habitId, date, status: 'done' })]);
+    await page.waitForURL(`**/habits/${habitId}`);
+  });
+
+  async function deliverPush(data: string): Promise<void> {
+    const cdp = await context.newCDPSession(page);
+    const registrationId = new Promise<string>((resolve) => {
+      cdp.on('ServiceWorker.workerRegistrationUpdated', ({ registrations }) => {
+        const ours = registrations.find((registration) => registration.scopeURL === `${baseUrl}/` && !registration.isDeleted);
+        if (ours) resolve(ours.registrationId);
+      });
+    });
+    await cdp.send('ServiceWorker.enable');
+    await cdp.send('ServiceWorker.deliverPushMessage', { origin: baseUrl, registrationId: await registrationId, data });
+  }
 
   /** What the API holds, read with a session of the test's own (the page keeps its token in memory only). */
   async function asUser(path: string): Promise<request.Response> {
