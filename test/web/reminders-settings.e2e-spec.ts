@@ -99,7 +99,12 @@ describe('reminders and notification settings in Chromium', () => {
     // DevTools cannot press a notification's button: the worker receives the very event Chromium sends for it.
     const [worker] = context.serviceWorkers();
     await worker.evaluate(async () => {
-      const scope = self as unknown as ServiceWorkerGlobalScope & { NotificationEvent: new (type: string, init: { notification: Notification; action: string }) => Event };
+      // The worker's globals (the test is compiled with Node's types, which have no ServiceWorkerGlobalScope).
+      const scope = self as unknown as {
+        registration: { getNotifications(): Promise<Notification[]> };
+        dispatchEvent(event: Event): boolean;
+        NotificationEvent: new (type: string, init: { notification: Notification; action: string }) => Event;
+      };
       const [notification] = await scope.registration.getNotifications();
       scope.dispatchEvent(new scope.NotificationEvent('notificationclick', { notification, action: 'done' }));
     });
