@@ -25,9 +25,10 @@ const { runInvalidation } = require('./lib/invalidation');
 const { runLatency } = require('./lib/latency');
 const { runNotModified } = require('./lib/not-modified');
 const { runReminderDelivery } = require('./lib/reminders');
+const { runReadsDuringWrites } = require('./lib/reads-during-writes');
 const { runMixedLoad, summarizeMixed } = require('./lib/mixed');
 const { PhaseObserver } = require('./lib/observer');
-const { ChildProcesses, startApi, startRedis } = require('./lib/processes');
+const { ChildProcesses, startApi, startBare, startRedis } = require('./lib/processes');
 const { evaluateTargets, renderTable } = require('./lib/report');
 const { seed } = require('./lib/seed');
 const { runStampede } = require('./lib/stampede');
@@ -55,12 +56,14 @@ const PLAN = QUICK
       mixedS: 2, freeze: { baselineS: 2, freezeS: 2, afterS: 6 }, invalidationIterations: 50, largeKeys: 100_000,
       events: { streams: 200, writes: 40 },
       historyCount: 40, historyBatches: 4, reminders: 20,
+      readsDuringWrites: { readsPerBatch: 25, batches: 2 },
     }
   : {
       connections: 10, seconds: 2, warmupSeconds: 2, rounds: 8, hitCount: 5000, uncachedCount: 200, latencyBatches: 10,
       mixedS: 20, freeze: { baselineS: 5, freezeS: 5, afterS: 15 }, invalidationIterations: 1000, largeKeys: 1_000_000,
       events: { streams: 2000, writes: 400 },
       historyCount: 300, historyBatches: 10, reminders: 200,
+      readsDuringWrites: { readsPerBatch: 100, batches: 6 },
     };
 
 const log = (message) => process.stdout.write(`${message}\n`);
@@ -73,10 +76,10 @@ async function main() {
   const workDir = mkdtempSync(path.join(os.tmpdir(), 'habits-bench-'));
   try {
     const loadBefore = os.loadavg()[0];
-    const result = await withDatabase(DB, workDir, (database) => runAll(children, database));
+    const result = await withDatabase(DB, workDir, (database) => runAll(children, database, { workDir }));
     // The default run also measures PostgreSQL (several instances' database) and files it under `postgres`.
     if (DB === 'sqlite' && !ONLY) {
-      result.postgres = await withDatabase('postgres', workDir, (database) => runAll(children, database, { postgresPass: true }));
+      result.postgres = await withDatabase('postgres', workDir, (database) => runAll(children, database, { postgresPass: true, workDir }));
       result.targets = evaluateTargets(result);
     }
     Object.assign(result, {
@@ -110,7 +113,7 @@ async function withDatabase(kind, workDir, run) {
  * The PostgreSQL pass of the default run measures what depends on the database: mixed (with and
  * without the cache), the uncached CPU and the history scenario.
  */
-async function runAll(children, database, { postgresPass = false } = {}) {
+async function runAll(children, database, { postgresPass = false, workDir } = {}) {
   log(`Bench (${QUICK ? 'quick' : 'full'}) on ${database.kind}, ${os.cpus().length} CPUs, Node ${process.version}`);
   const today = todayUtc();
   const redis = await startRedis(children);
@@ -126,7 +129,7 @@ async function runAll(children, database, { postgresPass = false } = {}) {
   observer.adminToken = data.admin.token;
   await observer.snapshot('seeded');
 
-  const ctx = { a, b, redis, data, today, observer, database, env, children, paths: scenarioPaths(today) };
+  const ctx = { a, b, redis, data, today, observer, database, env, children, workDir, paths: scenarioPaths(today) };
   if (ONLY) return runOnly(ctx);
   const result = postgresPass ? await runDatabasePhases(ctx) : await runEveryPhase(ctx);
   result.peakRssMb = Math.max(result.peakRssMb ?? 0, ...[a, b].map((api) => peakRssMbOf(api.pid)));
@@ -146,6 +149,7 @@ const PHASES = {
   notModified: runNotModifiedScenario,
   latency: runLatencyScenario,
   history: runHistoryScenario,
+  readsDuringWrites: runReadsDuringWritesScenario,
   stampede: runStampedeScenario,
   invalidation: runInvalidationScenario,
   events: runEventsScenario,
@@ -171,11 +175,12 @@ async function runEveryPhase(ctx) {
   const notModified = await phase(ctx, 'notModified', runNotModifiedScenario);
   const latency = await phase(ctx, 'latency', runLatencyScenario);
   const history = await phase(ctx, 'history', runHistoryScenario);
+  const readsDuringWrites = await phase(ctx, 'readsDuringWrites', runReadsDuringWritesScenario);
   const stampede = await phase(ctx, 'stampede', runStampedeScenario);
   const invalidation = await phase(ctx, 'invalidation', runInvalidationScenario);
   const events = await phase(ctx, 'events', runEventsScenario);
   const reminders = await phase(ctx, 'reminders', runRemindersScenario);
-  const result = assemble({ ...throughput, notModified, latency, history, mixed: mixed.summary, rssByInstance: mixed.rssByInstance, invalidation, stampede, redisFreeze, observer: ctx.observer, data: ctx.data });
+  const result = assemble({ ...throughput, notModified, latency, history, readsDuringWrites, mixed: mixed.summary, rssByInstance: mixed.rssByInstance, invalidation, stampede, redisFreeze, observer: ctx.observer, data: ctx.data });
   return withMixedNoCache({ ...result, events, reminders }, mixedNoCache);
 }
 
@@ -278,13 +283,15 @@ function runFreeze({ a, b, data, today, redis }) {
 }
 
 /** Scenarios 1–4, after checking that the four routes answer the same bytes. */
-async function runRatios({ a, redis, data, paths }) {
-  const equivalence = await checkEquivalence({ api: a, token: data.heavy.token, paths });
+async function runRatios({ a, redis, data, paths, children, workDir }) {
+  const { body, ...equivalence } = await checkEquivalence({ api: a, token: data.heavy.token, paths });
   const personalToken = await createPersonalToken(a, data.heavy.token);
   const problems = equivalence.problems.length ? `; PROBLEMS: ${equivalence.problems.join('; ')}` : '';
-  log(`Scenarios 1-4: floor, hit, uncached, stock (${PLAN.connections} connections, ${PLAN.rounds} x ${PLAN.seconds} s), hit body ${equivalence.responseBytes} bytes${problems}`);
+  const bare = await startBare(children, { body, workDir });
+  log(`Scenarios bare, 1-4: bare Fastify, floor, hit, uncached, stock (${PLAN.connections} connections, ${PLAN.rounds} x ${PLAN.seconds} s), hit body ${equivalence.responseBytes} bytes${problems}`);
   const options = pick(PLAN, 'connections', 'seconds', 'warmupSeconds', 'rounds');
-  const { ratios, roundRatios, cpu, cpuRatios, ...scenarios } = await runThroughput({ api: a, redisPid: redis.pid, token: data.heavy.token, personalToken, adminToken: data.admin.token, paths, log, ...options });
+  const { ratios, roundRatios, cpu, cpuRatios, ...scenarios } = await runThroughput({ api: a, bare, redisPid: redis.pid, token: data.heavy.token, personalToken, adminToken: data.admin.token, paths, log, ...options });
+  await bare.close();
   return { scenarios, ratios, roundRatios, cpuPerRequest: cpu, cpuRatios, equivalence };
 }
 
@@ -313,6 +320,13 @@ function runHistoryScenario({ a, today, database }) {
   return runHistory({ api: a, database, today, count: PLAN.historyCount, batches: PLAN.historyBatches, log });
 }
 
+/** Scenario readsDuringWrites: uncached 30-day reads on api-a, alone and beside 100 writes/s through api-b. */
+function runReadsDuringWritesScenario({ a, b, data, today }) {
+  const { readsPerBatch, batches } = PLAN.readsDuringWrites;
+  log(`Scenario readsDuringWrites: ${batches} x ${readsPerBatch} uncached 30-day reads on api-a, without and with 100 writes/s through api-b…`);
+  return runReadsDuringWrites({ reader: a, writer: b, readerUser: data.heavy, writerUser: data.users[1], today, readsPerBatch, batches });
+}
+
 /** Scenario 8: a range nobody asked for before, so the key is cold. */
 function runStampedeScenario({ a, data, today }) {
   log('Scenario 8: stampede…');
@@ -333,14 +347,16 @@ function runEventsScenario({ a, b, today }) {
 }
 
 /** latest.json: the issue's keys first, then the details that explain them. */
-function assemble({ scenarios, ratios, roundRatios, cpuPerRequest, cpuRatios, equivalence, notModified, latency, history, mixed, invalidation, stampede, redisFreeze, rssByInstance, observer, data }) {
+function assemble({ scenarios, ratios, roundRatios, cpuPerRequest, cpuRatios, equivalence, notModified, latency, history, readsDuringWrites, mixed, invalidation, stampede, redisFreeze, rssByInstance, observer, data }) {
   const problems = [...equivalence.problems];
   for (const [name, s] of Object.entries(scenarios)) if (s.errors) problems.push(`${name}: ${s.errors} failed requests`);
   if (latency.errors) problems.push(`latency: ${latency.errors} failed requests`);
   problems.push(...notModified.summary.problems.map((problem) => `notModified: ${problem}`));
   if (notModified.summary.errors) problems.push(`notModified: ${notModified.summary.errors} answers that were not 304`);
+  if (notModified.fetchSummary.errors) problems.push(`notModifiedFetch: ${notModified.fetchSummary.errors} answers that were not 304 with X-Cache: HIT`);
   if (stampede.errors) problems.push(`stampede: ${stampede.errors} failed requests`);
   if (history.errors) problems.push(`history: ${history.errors} failed requests`);
+  if (readsDuringWrites.readErrors || readsDuringWrites.writeErrors) problems.push(`readsDuringWrites: ${readsDuringWrites.readErrors} failed reads, ${readsDuringWrites.writeErrors} failed writes`);
   const notes = QUICK ? [`quick mode: short runs, numbers indicative only; invalidation "1M" measured with ${PLAN.largeKeys} other keys`] : [];
   const result = {
     node: process.version,
@@ -348,9 +364,17 @@ function assemble({ scenarios, ratios, roundRatios, cpuPerRequest, cpuRatios, eq
     quick: QUICK,
     ...scenarios,
     notModified: notModified.summary,
-    ratios: { ...ratios, notModifiedOverHit: notModified.notModifiedOverHit, uncachedCpuOverFloor: uncachedCpuOverFloor(cpuPerRequest) },
+    notModifiedFetch: notModified.fetchSummary,
+    ratios: {
+      ...ratios,
+      notModifiedOverHit: notModified.notModifiedOverHit,
+      notModifiedFetchOverHit: notModified.notModifiedFetchOverHit,
+      readP99UnderWrites: readsDuringWrites.readP99UnderWrites,
+      uncachedCpuOverFloor: uncachedCpuOverFloor(cpuPerRequest),
+    },
     latency,
     history,
+    readsDuringWrites,
     mixed,
     invalidation,
     stampede,

@@ -1,7 +1,8 @@
 'use strict';
 
 const { spawn } = require('node:child_process');
-const { readFileSync } = require('node:fs');
+const { readFileSync, writeFileSync } = require('node:fs');
+const path = require('node:path');
 const { createServer } = require('node:net');
 const { createClient } = require('@redis/client');
 const { request } = require('./http');
@@ -146,6 +147,23 @@ async function startApi(children, { name, entry, env, nodeArgs = [] }) {
   throw new Error(`${name} did not become healthy within 90 s:\n${child.output}`);
 }
 
+/** Scenario `bare`: bench/bare/bare-server.js on a free port, answering `body` on /bare. */
+async function startBare(children, { body, workDir }) {
+  const port = await freePort();
+  const bodyFile = path.join(workDir, 'bare-body.json');
+  writeFileSync(bodyFile, body);
+  const entry = path.join(__dirname, '..', 'bare', 'bare-server.js');
+  const child = children.spawn('bare', process.execPath, [entry], { env: { ...process.env, PORT: String(port), BARE_BODY_FILE: bodyFile } });
+  const deadline = Date.now() + 30_000;
+  while (Date.now() < deadline) {
+    if (child.exitCode !== null) throw new Error(`bare server exited at start-up:\n${child.output}`);
+    const res = await request(port, 'GET', '/health', { timeoutMs: 1000 });
+    if (res.status === 200) return { name: 'bare', port, pid: child.pid, path: '/bare', close: () => children.stop(child) };
+    await sleep(100);
+  }
+  throw new Error(`bare server did not answer within 30 s:\n${child.output}`);
+}
+
 /** Resident set size now and its high-water mark, in MB (Linux /proc; `ps` elsewhere). */
 function memoryOf(pid) {
   try {
@@ -175,4 +193,4 @@ function cpuTimeOf(pid) {
   }
 }
 
-module.exports = { ChildProcesses, startRedis, startApi, memoryOf, cpuTimeOf, freePort };
+module.exports = { ChildProcesses, startRedis, startApi, startBare, memoryOf, cpuTimeOf, freePort };

@@ -6,8 +6,12 @@ const TARGETS = [
   { name: 'ratios.hitOverUncached', target: '>= 20', value: (r) => r.ratios.hitOverUncached, ok: (v) => v >= 20 },
   { name: 'ratios.hitWithTokenOverHit', target: '>= 0.9', value: (r) => r.ratios.hitWithTokenOverHit, ok: (v) => v >= 0.9 },
   { name: 'ratios.hitOverStock', target: '>= 2', value: (r) => r.ratios.hitOverStock, ok: (v) => v >= 2 },
+  { name: 'ratios.hitCpuOverBare', target: '<= 4', value: (r) => r.ratios.hitCpuOverBare, ok: (v) => v <= 4 },
   { name: 'notModified.bodyBytes', target: '= 0', value: (r) => r.notModified.bodyBytes, ok: (v) => v === 0 },
   { name: 'ratios.notModifiedOverHit', target: '>= 1', value: (r) => r.ratios.notModifiedOverHit, ok: (v) => v >= 1 },
+  { name: 'notModifiedFetch.errors', target: '= 0', value: (r) => r.notModifiedFetch.errors, ok: (v) => v === 0 },
+  { name: 'ratios.notModifiedFetchOverHit', target: '>= 1', value: (r) => r.ratios.notModifiedFetchOverHit, ok: (v) => v >= 1 },
+  { name: 'ratios.readP99UnderWrites', target: '<= 2', value: (r) => r.ratios.readP99UnderWrites, ok: (v) => v <= 2 },
   { name: 'ratios.uncachedCpuOverFloor', target: '<= 80', value: (r) => r.ratios.uncachedCpuOverFloor, ok: (v) => v <= 80 },
   { name: 'mixed.errors', target: '= 0', value: (r) => r.mixed.errors, ok: (v) => v === 0 },
   { name: 'mixed.staleReads', target: '= 0', value: (r) => r.mixed.staleReads, ok: (v) => v === 0 },
@@ -82,7 +86,7 @@ function renderTable(result) {
   );
   table(
     ['scenario', 'rps', 'p50 ms', 'p99 ms', 'errors', 'API CPU µs/req', 'Redis CPU µs/req'],
-    ['floor', 'hit', 'hitWithToken', 'uncached', 'stock'].map((name) => [
+    ['bare', 'floor', 'hit', 'hitWithToken', 'uncached', 'stock'].map((name) => [
       name,
       result[name].rps,
       result[name].p50Ms,
@@ -126,7 +130,9 @@ function renderTable(result) {
       ['reminders p50 / p99 ms, delivered of due, missed, duplicates, CPU of both instances', result.reminders ? `${result.reminders.p50Ms} / ${result.reminders.p99Ms}, ${result.reminders.delivered} of ${result.reminders.reminders}, ${result.reminders.missed}, ${result.reminders.duplicates}, ${result.reminders.instanceCpuShare}` : '-'],
       ['events p50 / max ms, deliveries, missed, RSS MB before / after streams', result.events ? `${result.events.p50Ms} / ${result.events.maxMs}, ${result.events.deliveries}, ${result.events.missed}, ${result.events.rssBeforeMb} / ${result.events.rssAfterMb}` : '-'],
       ['notModified rps / hit rps (same phase) / per-round ratio', `${result.notModified.rps} / ${result.notModified.hitRps} / ${result.notModified.roundsRatio.join(' ')}`],
+      ['notModifiedFetch rps / per-round ratio to hits', `${result.notModifiedFetch.rps} / ${result.notModifiedFetch.roundsRatio.join(' ')}`],
       ...historyRows(result.history),
+      ...readsDuringWritesRows(result.readsDuringWrites),
     ],
   );
   if (result.problems.length) lines.push('Problems:', ...result.problems.map((p) => `  - ${p}`), '');
@@ -141,6 +147,14 @@ function historyRows(h) {
     ['history p50 ms 1 y / 10 y (uncached 30-day compliance) and growth', `${h.p50Ms1y} / ${h.p50Ms10y} (${h.growth})`],
     ['history p99 ms 1 y / 10 y; first read (full walk) ms 1 y / 10 y', `${h.p99Ms1y} / ${h.p99Ms10y}; ${h.coldMs1y} / ${h.coldMs10y}`],
     ['history records 1 y / 10 y', `${h.records1y} / ${h.records10y}`],
+  ];
+}
+
+function readsDuringWritesRows(w) {
+  if (!w) return [];
+  return [
+    ['readsDuringWrites p50 / p99 ms without writer; with writer', `${w.quietP50Ms} / ${w.quietP99Ms}; ${w.busyP50Ms} / ${w.busyP99Ms}`],
+    ['readsDuringWrites writes committed / per second / errors', `${w.writesCommitted} / ${w.writesPerSecond} / ${w.writeErrors}`],
   ];
 }
 

@@ -6,7 +6,7 @@ const { cpuTimeOf } = require('./processes');
 const { median, percentile, round } = require('./stats');
 
 /**
- * Scenarios 1–4 on one API process with one connection count: floor, hit, uncached and stock,
+ * Scenarios 1–4 on one API process (and `bare`, a plain Fastify server of its own) with one connection count: floor, hit, uncached and stock,
  * plus hitWithToken (the hit route with a personal access token instead of the session's JWT).
  * Each scenario is warmed up once, then measured in `rounds` interleaved runs (floor, hit,
  * uncached, stock, floor, …). Each scenario reports its median round (by rps); each ratio is the
@@ -14,19 +14,22 @@ const { median, percentile, round } = require('./stats');
  * on a shared machine weighs on both). Latencies are taken per response (µs precision), not from
  * autocannon's 1 ms histogram.
  */
-async function runThroughput({ api, redisPid, token, personalToken, adminToken, paths, connections, seconds, warmupSeconds, rounds, log }) {
-  const names = ['floor', 'hit', 'hitWithToken', 'uncached', 'stock'];
-  const pathOf = (name) => (name === 'hitWithToken' ? paths.hit : paths[name]);
+async function runThroughput({ api, bare, redisPid, token, personalToken, adminToken, paths, connections, seconds, warmupSeconds, rounds, log }) {
+  const names = ['bare', 'floor', 'hit', 'hitWithToken', 'uncached', 'stock'];
+  const pathOf = (name) => (name === 'hitWithToken' ? paths.hit : name === 'bare' ? bare.path : paths[name]);
   const tokenOf = (name) => (name === 'hitWithToken' ? personalToken : token);
-  for (const name of names) await cannon(api.port, pathOf(name), tokenOf(name), connections, warmupSeconds);
+  // `bare` is its own process (a plain Fastify server): its port, and its CPU time.
+  const serverOf = (name) => (name === 'bare' ? bare : api);
+  for (const name of names) await cannon(serverOf(name).port, pathOf(name), tokenOf(name), connections, warmupSeconds);
   const runs = Object.fromEntries(names.map((name) => [name, []]));
   for (let r = 0; r < rounds; r += 1) {
     for (const name of names) {
       const before = await cacheCounters(api.port, adminToken);
-      const cpuBefore = [cpuTimeOf(api.pid), cpuTimeOf(redisPid)];
-      const run = await cannon(api.port, pathOf(name), tokenOf(name), connections, seconds);
+      const server = serverOf(name);
+      const cpuBefore = [cpuTimeOf(server.pid), cpuTimeOf(redisPid)];
+      const run = await cannon(server.port, pathOf(name), tokenOf(name), connections, seconds);
       const requests = run.latencies.length;
-      run.apiCpuUs = ((cpuTimeOf(api.pid) - cpuBefore[0]) * 1000) / requests;
+      run.apiCpuUs = ((cpuTimeOf(server.pid) - cpuBefore[0]) * 1000) / requests;
       run.redisCpuUs = ((cpuTimeOf(redisPid) - cpuBefore[1]) * 1000) / requests;
       run.cache = diffCounters(before, await cacheCounters(api.port, adminToken));
       runs[name].push(run);
@@ -39,6 +42,7 @@ async function runThroughput({ api, redisPid, token, personalToken, adminToken, 
     hitOverUncached: round(median(perRound('uncached')), 1),
     hitOverStock: round(median(perRound('stock')), 3),
     hitWithTokenOverHit: round(median(runs.hitWithToken.map((run, i) => run.rps / runs.hit[i].rps)), 3),
+    hitOverBare: round(median(perRound('bare')), 3),
   };
   // Server CPU per request (API process, all threads; and redis-server): far less sensitive to a noisy
   // neighbour than rps, since time spent waiting for a CPU does not count.
@@ -49,9 +53,12 @@ async function runThroughput({ api, redisPid, token, personalToken, adminToken, 
     hitOverFloor: perRound('floor').map((v) => round(v, 3)),
     hitOverUncached: perRound('uncached').map((v) => round(v, 1)),
     hitOverStock: perRound('stock').map((v) => round(v, 3)),
+    hitOverBare: perRound('bare').map((v) => round(v, 3)),
   };
   // The same ratios from server CPU per request (throughput of a CPU-bound server is its inverse).
   const cpuRatio = (other) => cpu[other].apiUsPerRequest / cpu.hit.apiUsPerRequest;
+  // API CPU per hit ÷ the bare server's CPU per request: how far a hit is from the HTTP limit.
+  ratios.hitCpuOverBare = round(cpu.hit.apiUsPerRequest / cpu.bare.apiUsPerRequest, 2);
   const cpuRatios = { hitOverFloor: round(cpuRatio('floor'), 3), hitOverUncached: round(cpuRatio('uncached'), 1), hitOverStock: round(cpuRatio('stock'), 3) };
   return { ...Object.fromEntries(names.map((name) => [name, summarize(runs[name])])), ratios, roundRatios, cpu, cpuRatios };
 }
@@ -141,7 +148,7 @@ async function checkEquivalence({ api, token, paths }) {
   await call(api.port, 'PUT', '/api/bench/floor', { token, body: { body: hit.text } });
   const floor = await get(paths.floor);
   if (floor.status !== 200 || floor.text.length !== hit.text.length) problems.push('floor body is not the size of the hit body');
-  return { responseBytes: Buffer.byteLength(hit.text), habits: JSON.parse(hit.text).habits.length, problems };
+  return { body: hit.text, responseBytes: Buffer.byteLength(hit.text), habits: JSON.parse(hit.text).habits.length, problems };
 }
 
 module.exports = { runThroughput, checkEquivalence, cannon };

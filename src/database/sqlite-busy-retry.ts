@@ -11,13 +11,15 @@ const BUSY = /SQLITE_BUSY/;
  * here on timers, until `timeoutMs` has passed: then SQLITE_BUSY reaches the caller (a 503).
  * A transaction takes the write lock when it begins (BEGIN IMMEDIATE), so only statements that
  * hold nothing yet are retried: the BEGIN itself, COMMIT, and statements outside a transaction.
+ * The snapshot-read connection (SqliteSnapshotReader) keeps its BEGIN deferred (`beginImmediate`
+ * false): its transactions only read, and a read in WAL mode holds no lock a writer waits for.
  */
-export function installBoundedBusyRetry(dataSource: DataSource, timeoutMs: number): void {
+export function installBoundedBusyRetry(dataSource: DataSource, timeoutMs: number, { beginImmediate = true } = {}): void {
   // The sqlite driver hands every caller the same query runner.
   const runner: QueryRunner = dataSource.driver.createQueryRunner('master');
   const query = runner.query.bind(runner);
   runner.query = (async (sql: string, parameters?: unknown[], structured?: boolean) => {
-    const statement = sql === 'BEGIN TRANSACTION' ? 'BEGIN IMMEDIATE TRANSACTION' : sql;
+    const statement = beginImmediate && sql === 'BEGIN TRANSACTION' ? 'BEGIN IMMEDIATE TRANSACTION' : sql;
     const deadline = Date.now() + timeoutMs;
     for (;;) {
       try {
