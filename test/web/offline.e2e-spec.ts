@@ -25,6 +25,7 @@ describe('Today offline (stored answers, outbox, replay)', () => {
 
   const http = () => request(testApp.app.getHttpServer());
   const mark = (name: string) => page.getByRole('button', { name: `Mark ${name} done` });
+  const nav = (name: string) => page.getByRole('navigation').getByRole('link', { name, exact: true });
   const skip = (name: string) => page.getByRole('button', { name: `Skip ${name}` });
   const recordsOf = async (date: string) => {
     const answer = await http().get('/api/records').query({ from: date, to: date }).set('Authorization', `Bearer ${token}`).expect(200);
@@ -63,11 +64,19 @@ describe('Today offline (stored answers, outbox, replay)', () => {
     await mark('Read').waitFor();
     await mark('Walk').waitFor();
     await page.waitForFunction(() => navigator.serviceWorker.controller !== null);
-    await page.waitForFunction(storedHabitCount, 2);
+    await nav('Analytics').click();
+    await page.getByRole('img', { name: 'Performance' }).waitFor();
+    await nav('Today').click();
+    await page.waitForFunction(storedQueries, 2);
     await context.setOffline(true);
     await page.reload();
     await mark('Walk').waitFor();
     await page.getByText(/^Offline: figures as last computed/).waitFor();
+    await nav('Analytics').click();
+    await page.getByRole('img', { name: 'Performance' }).waitFor();
+    await page.getByText(/^Offline: figures as last computed/).waitFor();
+    await nav('Today').click();
+    await mark('Walk').waitFor();
     expect(await mark('Read').getAttribute('aria-pressed')).toBe('false');
   });
 
@@ -118,12 +127,13 @@ describe('Today offline (stored answers, outbox, replay)', () => {
   });
 });
 
-/** In the page: how many habits the stored Today answers hold (the persisted `['habits', 'list', …]` query). */
-async function storedHabitCount(expected: number): Promise<boolean> {
+/** In the page: whether the stored answers hold the records, the performance and a habit list of `expected` habits. */
+async function storedQueries(expected: number): Promise<boolean> {
   const stored = await readStore<{ queries: { queryKey: unknown[]; state: { data: unknown } }[] }>('queries', 'today');
   const list = stored?.queries.find((query) => query.queryKey[0] === 'habits' && query.queryKey[1] === 'list');
   const records = stored?.queries.some((query) => query.queryKey[0] === 'records');
-  return Boolean(records) && Array.isArray(list?.state.data) && list.state.data.length === expected;
+  const performance = stored?.queries.some((query) => query.queryKey[1] === 'performance');
+  return Boolean(records && performance) && Array.isArray(list?.state.data) && list.state.data.length === expected;
 
   function readStore<T>(store: string, key: string): Promise<T | undefined> {
     return new Promise((resolve, reject) => {
