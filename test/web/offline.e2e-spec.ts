@@ -1,5 +1,6 @@
 import type { Browser, BrowserContext, Page } from 'playwright-core';
 import request from 'supertest';
+import { waitUntil } from '../ops/ops-support';
 import { privateRedisUrl, TestApp } from '../support/test-app';
 import { buildWebApp, collectProblems, launchChromium, screenshot, startListeningApp } from './browser-support';
 
@@ -120,6 +121,20 @@ describe('Today offline (stored answers, outbox, replay)', () => {
     expect(await page.evaluate(outboxSize)).toBe(0);
     expect(await recordsOf(today)).toEqual(before);
     expect(await page.getByText(CONFLICT).count()).toBe(1);
+  });
+
+  it('queues a check-in whose request fails with a network error while online, and sends it at once through the batch', async () => {
+    const today = (await page.locator('h1 time').getAttribute('datetime'))!;
+    const dropped = `**/api/habits/${habitIds.Walk}/records/${today}`;
+    await page.route(dropped, (route) => route.abort('internetdisconnected'));
+    try {
+      await mark('Walk').click();
+      await page.waitForFunction(() => document.querySelector('button[aria-label="Mark Walk done"]')?.getAttribute('aria-pressed') === 'false');
+      await waitUntil(async () => (await recordsOf(today))[habitIds.Walk] === undefined, 'the batch deleted the record');
+    } finally {
+      await page.unroute(dropped);
+    }
+    expect(await page.evaluate(outboxSize)).toBe(0);
   });
 
   it('ran without a console error or a failed request', () => {
