@@ -6,8 +6,11 @@ const KEPT_GROUPS = new Set(['profile', 'habits', 'records', 'analytics']);
 const CACHE_KEY = 'today';
 const SAVE_DELAY_MS = 250;
 
+/** Today's groups, and of the profile only the user (not the session list with its devices and addresses). */
 function kept(query: Query): boolean {
-  return query.state.status === 'success' && KEPT_GROUPS.has(String(query.queryKey[0]));
+  const [group, which] = query.queryKey;
+  if (query.state.status !== 'success' || !KEPT_GROUPS.has(String(group))) return false;
+  return group !== 'profile' || which === 'me';
 }
 
 /** Puts the stored answers back into the query cache (before the first render); true when there were some. */
