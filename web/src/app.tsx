@@ -1,5 +1,5 @@
-import { QueryClient, QueryClientProvider, useQueryClient } from '@tanstack/react-query';
-import { useEffect, useState, useSyncExternalStore } from 'react';
+import { type QueryClient, QueryClientProvider, useQueryClient } from '@tanstack/react-query';
+import { useEffect, useSyncExternalStore } from 'react';
 import { useTranslation } from 'react-i18next';
 import { refreshSession, signOut } from './api/client';
 import { followChanges } from './api/live';
@@ -16,6 +16,8 @@ import { Loading } from './components/states';
 import { UpdatePrompt } from './components/update-prompt';
 import { useProfile } from './hooks/use-profile';
 import { browserLanguage, i18n } from './i18n';
+import { replayOutbox } from './offline/outbox';
+import { clearOfflineStore } from './offline/store';
 
 const NAV = [
   { href: '/', key: 'nav.today', icon: '✓' },
@@ -42,8 +44,11 @@ function useOnline(): boolean {
   return useSyncExternalStore(subscribeOnline, () => navigator.onLine);
 }
 
-export function App() {
-  const [queryClient] = useState(() => new QueryClient({ defaultOptions: { queries: { retry: 1 } } }));
+/**
+ * `restored`: the last good answers of Today's queries came back from IndexedDB, so a tab opened
+ * offline by a signed-in person shows Today from them (its session refresh waits for the network).
+ */
+export function App({ queryClient, restored }: { queryClient: QueryClient; restored: boolean }) {
   const { t } = useTranslation();
   const online = useOnline();
   useSession();
@@ -51,11 +56,20 @@ export function App() {
   // offline, the refresh cannot be sent: it is sent again when the network returns.
   useEffect(() => void (session.known || !online || refreshSession(null)), [online]);
   useEffect(() => {
-    if (session.token) return;
+    if (session.token || !session.known) return;
+    // Signed out: nothing of the account stays on the device (answers, unsent check-ins).
     queryClient.clear();
+    void clearOfflineStore();
     // Signed out, the browser's language chooses (signed in, the user's locale: useUserLanguage).
     void i18n.changeLanguage(browserLanguage());
-  }, [session.token, queryClient]);
+  }, [session.token, session.known, queryClient]);
+  if (!session.known && !online && restored) {
+    return (
+      <QueryClientProvider client={queryClient}>
+        <SignedIn />
+      </QueryClientProvider>
+    );
+  }
   if (!session.known && !online) {
     return (
       <main id="main" className="sign-in">
@@ -88,7 +102,11 @@ function SignedIn() {
   const path = usePath();
   const { t } = useTranslation();
   useUserLanguage();
-  useEffect(() => followChanges(queryClient), [queryClient]);
+  const online = useOnline();
+  const signedIn = session.token !== null;
+  useEffect(() => (signedIn ? followChanges(queryClient) : undefined), [signedIn, queryClient]);
+  // Check-ins made offline are sent at start and whenever the network (and the session) is back.
+  useEffect(() => void (signedIn && online && replayOutbox(queryClient)), [signedIn, online, queryClient]);
   const item = NAV.find((entry) => isCurrent(path, entry.href));
   const title = item ? t(item.key) : path.startsWith('/habits/') ? t('app.habitTitle') : t('nav.today');
   useEffect(() => {

@@ -5,6 +5,7 @@ import { addDays } from '../api/dates';
 import { percent } from '../components/describe';
 import { LineChart } from '../components/line-chart';
 import { Empty, Failure, Loading } from '../components/states';
+import { SyncStatus } from '../components/sync-status';
 import { useCompliance, usePerformance } from '../hooks/use-analytics';
 import { useToday } from '../hooks/use-profile';
 import { Link } from '../router';
@@ -18,11 +19,13 @@ export function AnalyticsScreen() {
   const from = today && addDays(today, 1 - days);
   const performance = usePerformance(from, today);
   const compliance = useCompliance(from, today);
-  const failed = performance.error ?? compliance.error;
+  // A failed refetch keeps the last good answer on screen (offline, the stored one).
+  const failed = (!performance.data && performance.error) || (!compliance.data && compliance.error);
   const { t } = useTranslation();
   return (
     <>
       <h1>{t('analytics.title')}</h1>
+      <SyncStatus computedAt={performance.dataUpdatedAt} />
       <div className="segmented" role="group" aria-label={t('analytics.range')}>
         {RANGES.map((range) => (
           <button key={range} type="button" className="secondary" aria-pressed={days === range} onClick={() => setDays(range)}>

@@ -5,6 +5,7 @@ import type { Habit, HabitRecord } from '../api/types';
 import { describeSchedule, describeTarget } from '../components/describe';
 import { Empty, Failure, Loading } from '../components/states';
 import { Swatch } from '../components/swatch';
+import { SyncStatus, useWaitingCheckIn } from '../components/sync-status';
 import { useCompliance, useHabitHistory } from '../hooks/use-analytics';
 import { useHabits } from '../hooks/use-habits';
 import { useToday } from '../hooks/use-profile';
@@ -19,7 +20,8 @@ export function TodayScreen() {
   const due = useCompliance(today, today);
   const records = useRecords(today, today);
   const { t } = useTranslation();
-  const failed = habits.error ?? due.error ?? records.error;
+  // A failed refetch keeps the last good answer on screen (offline, the stored one).
+  const failed = (!habits.data && habits.error) || (!due.data && due.error) || (!records.data && records.error);
   const header = (
     <h1>
       {t('today.title')}{' '}
@@ -33,6 +35,7 @@ export function TodayScreen() {
   return (
     <>
       {header}
+      <SyncStatus computedAt={due.dataUpdatedAt} />
       {list.length === 0 ? (
         <Empty>
           <p>{habits.data.length === 0 ? t('today.noHabits') : t('today.nothingDue')}</p>
@@ -52,9 +55,11 @@ export function TodayScreen() {
   );
 }
 
-function TodayHabit({ habit, today, record }: { habit: Habit; today: string; record: HabitRecord | undefined }) {
+function TodayHabit({ habit, today, record: stored }: { habit: Habit; today: string; record: HabitRecord | undefined }) {
   const checkIn = useCheckIn(today);
   const { t } = useTranslation();
+  const waiting = useWaitingCheckIn(habit.id, today);
+  const record = waiting ? (waiting.status && { status: waiting.status, value: waiting.value ?? null }) || undefined : stored;
   const [amount, setAmount] = useState(record?.value ?? (habit.kind === 'numeric' ? habit.target : 1));
   const done = record?.status === 'done';
   const skipped = record?.status === 'skipped';
@@ -89,6 +94,7 @@ function TodayHabit({ habit, today, record }: { habit: Habit; today: string; rec
           {t('today.skip')}
         </button>
       </div>
+      {waiting && <p className="meta waiting">{t('offline.waiting')}</p>}
       {checkIn.error && (
         <p className="error" role="alert">
           {t('today.notSaved', { message: checkIn.error.message })}
