@@ -33,7 +33,7 @@ export class ChannelTransport {
     const channel = await this.channels.findPush(delivery.channelId!);
     if (!channel) return { result: 'gone', status: null, reason: 'channel deleted' };
     const topic = payload.habitId === null ? 'test' : `habit-${payload.habitId}`;
-    return this.push.send(channel, { payload: pushBody(payload), topic }, this.vapid.identity());
+    return this.push.send(channel, { payload: pushBody(payload), topic }, await this.vapid.identity());
   }
 
   private async sendWebhook(delivery: NotificationDelivery, payload: DeliveryPayload): Promise<ChannelOutcome> {

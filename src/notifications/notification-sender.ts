@@ -17,6 +17,8 @@ const POLL_MS = 1000;
 /** Far above one attempt (5 s): a row whose sender died is taken over after this, with the same id. */
 const LEASE_MS = 60_000;
 const BATCH = 20;
+/** Attempts in flight at once per instance. */
+const CONCURRENT = 8;
 const PRUNE_EVERY_MS = 3_600_000;
 
 /**
@@ -71,15 +73,22 @@ export class NotificationSender implements OnModuleInit, OnApplicationShutdown {
       });
   }
 
-  /** Sends due rows, a batch at a time, until none is left (or shutdown). */
+  /**
+   * Sends due rows, a batch at a time, until none is left (or shutdown). Up to CONCURRENT attempts
+   * of a batch run at once: a receiver that takes its 5 s must not hold back every other one.
+   */
   private async pass(): Promise<void> {
     await this.prune();
     for (let batch = await this.nextBatch(); batch.length > 0 && !this.stopped; batch = batch.length === BATCH ? await this.nextBatch() : []) {
-      for (const id of batch) {
-        if (this.stopped) return;
-        const delivery = await this.deliveries.lease(id, this.owner, this.clock.now(), this.clock.now() + LEASE_MS);
-        if (delivery) await this.attempt(delivery);
-      }
+      const queue = [...batch];
+      await Promise.all(Array.from({ length: CONCURRENT }, () => this.drain(queue)));
+    }
+  }
+
+  private async drain(queue: string[]): Promise<void> {
+    for (let id = queue.shift(); id !== undefined && !this.stopped; id = queue.shift()) {
+      const delivery = await this.deliveries.lease(id, this.owner, this.clock.now(), this.clock.now() + LEASE_MS);
+      if (delivery) await this.attempt(delivery);
     }
   }
 

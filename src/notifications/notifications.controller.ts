@@ -25,8 +25,8 @@ export class NotificationsController {
 
   @Get('vapid-key')
   @ApiOkResponse({ type: VapidKeyResponse, description: "The server's VAPID public key" })
-  vapidKey(): VapidKeyResponse {
-    return { publicKey: this.vapid.identity().publicKey };
+  async vapidKey(): Promise<VapidKeyResponse> {
+    return { publicKey: (await this.vapid.identity()).publicKey };
   }
 
   @Get('channels')

@@ -63,14 +63,14 @@ export class ReminderScheduler implements OnApplicationBootstrap, BeforeApplicat
   private async pass(): Promise<void> {
     for (;;) {
       const ids = await this.reminders.dueIds(this.clock.now(), BATCH);
-      let queued = false;
-      for (const id of ids) {
+      // Each instance takes the due ones in an order of its own, so that instances racing for the
+      // same minute mostly claim different reminders instead of queueing behind each other's claims.
+      for (const id of shuffled(ids)) {
         if (this.stopped) break;
         const outcome = await this.transactions.run((manager) => this.fire(manager, id));
         this.count(outcome);
-        queued = outcome === 'sent' || queued;
+        if (outcome === 'sent') this.outlet.wake();
       }
-      if (queued) this.outlet.wake();
       if (ids.length < BATCH || this.stopped) return;
     }
   }
@@ -101,4 +101,13 @@ export class ReminderScheduler implements OnApplicationBootstrap, BeforeApplicat
     await this.reminders.setNextAt(manager, id, nextFiring(rules, firesAt + 1, firing.date)?.at ?? null);
     return outcome;
   }
+}
+
+function shuffled<T>(items: T[]): T[] {
+  const copy = [...items];
+  for (let i = copy.length - 1; i > 0; i -= 1) {
+    const j = Math.floor(Math.random() * (i + 1));
+    [copy[i], copy[j]] = [copy[j], copy[i]];
+  }
+  return copy;
 }

@@ -18,6 +18,7 @@ describe('databaseUnavailability', () => {
     [Object.assign(new Error('connect ECONNREFUSED 127.0.0.1:5432'), { code: 'ECONNREFUSED' }), 'unavailable'],
     [new Error('timeout exceeded when trying to connect'), 'pool exhausted'],
     [new Error('Connection terminated unexpectedly'), 'unavailable'],
+    [new Error('Query read timeout'), 'timed out'],
     [queryFailed('SQLITE_BUSY', 'SQLITE_BUSY: database is locked'), 'locked'],
     [queryFailed('SQLITE_FULL', 'SQLITE_FULL: database or disk is full'), 'disk full'],
     [queryFailed('SQLITE_IOERR', 'SQLITE_IOERR: disk I/O error'), 'unavailable'],

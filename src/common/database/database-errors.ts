@@ -63,6 +63,7 @@ const MESSAGE_CAUSES: [RegExp, DatabaseUnavailableCause][] = [
   [/database is locked|SQLITE_BUSY/i, 'locked'],
   [/database or disk is full|no space left/i, 'disk full'],
   [/statement timeout|canceling statement/i, 'timed out'],
+  [/query read timeout/i, 'timed out'], // node-postgres query_timeout: the server stopped answering
   [/connection with sqlite database is not established|cannot execute operation on .* connection|connection is not set/i, 'unavailable'],
 ];
 
