@@ -42,14 +42,15 @@ export class DeliveriesRepository {
 
   /** Takes the right to send a due row until `until`; null when another instance holds it or it is no longer due. */
   async lease(id: string, owner: string, now: number, until: number): Promise<NotificationDelivery | null> {
-    const result = await this.deliveries
+    await this.deliveries
       .createQueryBuilder()
       .update(NotificationDelivery)
       .set({ leaseOwner: owner, leaseUntil: until })
       .where("id = :id AND status = 'pending' AND next_attempt_at <= :now AND (lease_until IS NULL OR lease_until < :now)", { id, now })
       .execute();
-    if (result.affected !== 1) return null;
-    return this.deliveries.findOneBy({ id, leaseOwner: owner });
+    // Read back rather than trust `affected`: on SQLite the driver reports the changes of the
+    // connection's latest statement, which concurrent sends of this instance may have replaced.
+    return this.deliveries.findOneBy({ id, leaseOwner: owner, leaseUntil: until });
   }
 
   /** Records an attempt's outcome and gives the lease back (only while this owner holds it). */

@@ -36,6 +36,7 @@ export class VapidKeys implements OnModuleInit {
   ) {}
 
   async onModuleInit(): Promise<void> {
+    this.loading = undefined;
     await this.identity().catch((error: Error) => this.logger.warn(`VAPID keys not loaded at start (${error.message}); loading them at first use`));
   }
 
