@@ -29,6 +29,9 @@ export class SqliteSnapshotReader {
     if (options.database === ':memory:') return null;
     const reads = new DataSource({ ...options, name: 'sqlite-snapshot-reads', migrationsRun: false, synchronize: false, busyTimeout: lockTimeoutMs });
     await reads.initialize();
+    // The two connections are one database to whoever observes it: the app's subscribers (and a
+    // test's query counter) see the snapshot reads too.
+    Object.assign(reads, { subscribers: writes.subscribers });
     await reads.query('PRAGMA busy_timeout = 0');
     await reads.query('PRAGMA query_only = ON');
     installBoundedBusyRetry(reads, lockTimeoutMs, { beginImmediate: false });

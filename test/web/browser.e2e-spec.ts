@@ -171,7 +171,7 @@ describe('the web client in Chromium', () => {
 
   it('exports JSON from Settings, signs out, signs in again and imports the file back', async () => {
     await nav('Settings').click();
-    await page.getByText('This device').waitFor();
+    await page.getByText('This device', { exact: true }).waitFor();
     await screenshot(page, '07-settings');
     const [download] = await Promise.all([page.waitForEvent('download'), page.getByRole('button', { name: 'Export JSON' }).click()]);
     const file = await download.path();

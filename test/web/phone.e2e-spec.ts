@@ -84,7 +84,7 @@ describe('the phone app in two languages, accessible', () => {
     },
     { name: 'habit', path: () => `/habits/${habitId}`, ready: (p: Page) => p.getByRole('img', { name: t.habit.calendar }).waitFor() },
     { name: 'analytics', path: '/analytics', ready: (p: Page) => p.getByRole('img', { name: t.analytics.performance }).waitFor() },
-    { name: 'settings', path: '/settings', ready: (p: Page) => p.getByText(t.settings.thisDevice).waitFor() },
+    { name: 'settings', path: '/settings', ready: (p: Page) => p.getByText(t.settings.thisDevice, { exact: true }).waitFor() },
   ];
 
   async function checkEveryScreen(language: 'en' | 'es'): Promise<void> {
