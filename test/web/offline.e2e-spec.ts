@@ -147,8 +147,10 @@ async function storedQueries(expected: number): Promise<boolean> {
   const stored = await readStore<{ queries: { queryKey: unknown[]; state: { data: unknown } }[] }>('queries', 'today');
   const list = stored?.queries.find((query) => query.queryKey[0] === 'habits' && query.queryKey[1] === 'list');
   const records = stored?.queries.some((query) => query.queryKey[0] === 'records');
-  const performance = stored?.queries.some((query) => query.queryKey[1] === 'performance');
-  return Boolean(records && performance) && Array.isArray(list?.state.data) && list.state.data.length === expected;
+  // The Analytics screen shows once both of its queries have data: both must be stored, for the same range.
+  const performance = stored?.queries.find((query) => query.queryKey[1] === 'performance');
+  const compliance = stored?.queries.some((query) => query.queryKey[1] === 'compliance' && query.queryKey[2] === performance?.queryKey[2] && query.queryKey[3] === performance?.queryKey[3]);
+  return Boolean(records && performance && compliance) && Array.isArray(list?.state.data) && list.state.data.length === expected;
 
   function readStore<T>(store: string, key: string): Promise<T | undefined> {
     return new Promise((resolve, reject) => {
