@@ -14,7 +14,7 @@ describe('endpointKey', () => {
     const first = endpointKey(options, get('/api/habits?archived=true&categoryId=3', { archived: 'true', categoryId: '3' }), user);
     expect(endpointKey(options, get('/api/habits?archived=true&categoryId=3', { archived: 'true', categoryId: '3' }), user)).toBe(first);
     expect(endpointKey(options, get('/api/habits?categoryId=3&archived=true', { categoryId: '3', archived: 'true' }), user)).toBe(first);
-    expect(first).toMatch(/^user:7:habits:[0-9a-f]{40}$/);
+    expect(first).toMatch(/^\{u:7\}:habits:[0-9a-f]{40}$/);
   });
 
   it('keeps users, contexts and URLs apart', () => {

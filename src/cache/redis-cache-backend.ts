@@ -1,11 +1,12 @@
 import KeyvRedis from '@keyv/redis';
-import { RedisClientType } from '@redis/client';
 import { Cache, createCache } from 'cache-manager';
 import Keyv from 'keyv';
 import { CacheBackend, freshToken, MAX_TTL_SECONDS, Validity } from './cache-backend';
 import { CacheGroup } from '../common/change-groups';
 import { ValidityScope } from './cache-group';
-import { EPOCH_KEY, generationsKey, groupOfKey, indexKey, isOwnKey, isResponseKey, OWN_KEYS_PATTERN } from './cache-keys';
+import { allEpochKeys, epochKey, generationsKey, groupOfKey, indexKey, isOwnKey, isResponseKey, OWN_KEYS_PATTERNS } from './cache-keys';
+import { isCluster, masterClients, onConnectionLost, RedisConnection } from '../redis/redis-topology';
+import { keySlot } from '../redis/key-slot';
 import { RedisScript } from '../redis/redis-script';
 import { withDeadline } from '../redis/deadline';
 import { deserializeEnvelope, serializeEnvelope } from './keyv-envelope';
@@ -18,7 +19,8 @@ const SCAN_BUDGET_MS = 500;
 const ADMIN_STEP_DEADLINE_MS = 500;
 
 /**
- * One atomic command for the hot path. KEYS: epoch, the user's generations hash, [an entry].
+ * One atomic command for the hot path. KEYS: the epoch of the user's slot, the user's generations
+ * hash, [an entry] (one hash slot: the user's tag, and the epoch key named for that slot).
  * ARGV: a fresh token (used for whichever of epoch / session / group is missing), the group ('' for
  * none), the hash's TTL. Returns {epoch, session generation, group generation or nil, entry or nil}.
  */
@@ -48,7 +50,7 @@ export class RedisCacheBackend implements CacheBackend {
   private readonly fills: Cache;
   private readonly readValidityScript = new RedisScript(READ_VALIDITY_LUA);
 
-  constructor(private readonly client: RedisClientType) {
+  constructor(private readonly client: RedisConnection) {
     const store = new KeyvRedis<string>(client, { useUnlink: true, throwOnConnectError: true, throwOnErrors: true });
     this.keyv = new Keyv<string>({
       store,
@@ -73,7 +75,7 @@ export class RedisCacheBackend implements CacheBackend {
 
   private async runValidityScript(userId: number, group: CacheGroup | null, key: string | null) {
     const candidate = freshToken();
-    const keys = key ? [EPOCH_KEY, generationsKey(userId), key] : [EPOCH_KEY, generationsKey(userId)];
+    const keys = key ? [epochKey(userId), generationsKey(userId), key] : [epochKey(userId), generationsKey(userId)];
     const args = [candidate, group ?? '', String(MAX_TTL_SECONDS)];
     const [epoch, session, entry, envelope] = (await this.readValidityScript.run(this.client, keys, args)) as Array<string | null>;
     return {
@@ -118,54 +120,81 @@ export class RedisCacheBackend implements CacheBackend {
     return Math.max(0, removed - existingIndexes);
   }
 
+  /**
+   * Replaces every slot's epoch: each is unlinked, and the next read of a slot creates a token
+   * never used before. On a cluster one command per slot (each routed to its master, pipelined);
+   * on one server a few UNLINKs of many keys. It fails unless every master took its share.
+   */
   async bumpEpoch(): Promise<void> {
-    await this.client.set(EPOCH_KEY, freshToken());
+    const keys = allEpochKeys();
+    if (isCluster(this.client)) {
+      await Promise.all(keys.map((key) => this.client.unlink(key)));
+      return;
+    }
+    const batches = Array.from({ length: Math.ceil(keys.length / 4096) }, (_, index) => keys.slice(index * 4096, (index + 1) * 4096));
+    await Promise.all(batches.map((batch) => this.client.unlink(batch)));
   }
 
-  /** Admin only: scans this application's keys (bounded in time) and reads Redis memory use. */
+  /** Admin only: scans this application's keys on every master (bounded in time) and sums their memory use. */
   async describe(): Promise<{ keys: number; memoryBytes: number }> {
     let keys = 0;
-    await this.scanOwnKeys(async (batch) => {
-      keys += batch.filter((key) => isResponseKey(key)).length;
-    }, SCAN_BUDGET_MS);
-    const memory = await adminStep(this.client.info('memory'));
-    const usedMemory = /used_memory:(\d+)/.exec(memory)?.[1];
-    return { keys, memoryBytes: Number(usedMemory ?? 0) };
+    let memoryBytes = 0;
+    for (const master of await adminStep(masterClients(this.client))) {
+      await this.scanOwnKeys(master, async (batch) => {
+        keys += batch.filter((key) => isResponseKey(key)).length;
+      }, SCAN_BUDGET_MS);
+      const memory = await adminStep(master.info('memory'));
+      memoryBytes += Number(/used_memory:(\d+)/.exec(memory)?.[1] ?? 0);
+    }
+    return { keys, memoryBytes };
   }
 
   /** Admin only: removes this application's keys (never FLUSHDB: other data in Redis survives). */
   async flush(): Promise<number> {
     let deleted = 0;
-    await this.scanOwnKeys(async (batch) => {
-      if (batch.length === 0) return;
-      await adminStep(this.client.unlink(batch));
-      deleted += batch.filter((key) => isResponseKey(key)).length;
-    }, Number.POSITIVE_INFINITY);
-    await adminStep(this.client.unlink(EPOCH_KEY));
+    for (const master of await adminStep(masterClients(this.client))) {
+      await this.scanOwnKeys(master, async (batch) => {
+        const commands = isCluster(this.client) ? bySlot(batch) : [batch];
+        await adminStep(Promise.all(commands.map((keys) => master.unlink(keys))));
+        deleted += batch.filter((key) => isResponseKey(key)).length;
+      }, Number.POSITIVE_INFINITY);
+    }
     return deleted;
   }
 
+  /** Every master answers (one server, Sentinel's current master, or each master of a cluster). */
   async ping(): Promise<void> {
-    await this.client.ping();
+    const masters = await masterClients(this.client);
+    await Promise.all(masters.map((master) => master.ping()));
   }
 
   onConnectionLost(listener: () => void): void {
-    this.client.on('error', listener);
-    this.client.on('reconnecting', listener);
+    onConnectionLost(this.client, listener);
   }
 
   /** The connection is shared and closed by RedisConnectionCloser. */
   async close(): Promise<void> {}
 
-  private async scanOwnKeys(visit: (keys: string[]) => Promise<void>, budgetMs: number): Promise<void> {
+  /** SCANs one master for each pattern of our keys; `visit` gets only keys of our exact shapes. */
+  private async scanOwnKeys(master: RedisConnection, visit: (keys: string[]) => Promise<void>, budgetMs: number): Promise<void> {
     const started = Date.now();
-    let cursor = '0';
-    do {
-      const reply = await adminStep(this.client.scan(cursor, { MATCH: OWN_KEYS_PATTERN, COUNT: 1000 }));
-      cursor = String(reply.cursor);
-      await visit(reply.keys.filter(isOwnKey));
-    } while (cursor !== '0' && Date.now() - started < budgetMs);
+    for (const pattern of OWN_KEYS_PATTERNS) {
+      let cursor = '0';
+      do {
+        const reply = await adminStep(master.scan(cursor, { MATCH: pattern, COUNT: 1000 }));
+        cursor = String(reply.cursor);
+        const own = reply.keys.filter(isOwnKey);
+        if (own.length > 0) await visit(own);
+      } while (cursor !== '0' && Date.now() - started < budgetMs);
+    }
   }
+}
+
+/** Keys grouped by hash slot: a multi-key command on a cluster node must stay within one slot. */
+function bySlot(keys: string[]): string[][] {
+  const groups = new Map<number, string[]>();
+  for (const key of keys) groups.set(keySlot(key), [...(groups.get(keySlot(key)) ?? []), key]);
+  return [...groups.values()];
 }
 
 function unwrapEnvelope(envelope: string): string | null {

@@ -1,9 +1,10 @@
 import { randomUUID } from 'node:crypto';
 import { Inject, Injectable, Logger, OnApplicationShutdown, OnModuleInit } from '@nestjs/common';
-import { RedisClientType } from '@redis/client';
 import { ChangeGroup } from '../common/change-groups';
 import { REDIS_CONNECTION } from '../redis/redis.module';
 import { connectInBackground } from '../redis/redis-connection';
+import { isCluster, isRedisReady, RedisConnection } from '../redis/redis-topology';
+import { ShardedFeed } from './sharded-feed';
 import { AppConfig } from '../config/app-config';
 import { decodeFeedMessage, encodeFeedMessage, feedChannel, FeedMessage } from './feed-message';
 
@@ -33,13 +34,15 @@ export class EventBus implements OnModuleInit, OnApplicationShutdown {
   readonly origin = randomUUID();
   private readonly logger = new Logger(EventBus.name);
   private readonly listeners: FeedListener[] = [];
-  private subscriber: RedisClientType | null = null;
+  private subscriber: RedisConnection | null = null;
+  /** On a Redis Cluster: sharded per-user channels instead of the one channel. */
+  private sharded: ShardedFeed | null = null;
   private pending = 0;
   private publishFailed = false;
   private readonly channel: string;
 
   constructor(
-    @Inject(REDIS_CONNECTION) private readonly redis: RedisClientType | null,
+    @Inject(REDIS_CONNECTION) private readonly redis: RedisConnection | null,
     config: AppConfig,
   ) {
     this.channel = config.redisUrl ? feedChannel(config.redisUrl) : 'events:feed:local';
@@ -53,6 +56,15 @@ export class EventBus implements OnModuleInit, OnApplicationShutdown {
     this.listeners.push(listener);
   }
 
+  /** This instance has an open stream of the user (on a cluster, its channel is subscribed while any is). */
+  follow(userId: number): void {
+    this.sharded?.follow(userId);
+  }
+
+  unfollow(userId: number): void {
+    this.sharded?.unfollow(userId);
+  }
+
   publish(outgoing: OutgoingFeedMessage): void {
     const message = { ...outgoing, origin: this.origin } as FeedMessage;
     this.deliver(message);
@@ -61,6 +73,12 @@ export class EventBus implements OnModuleInit, OnApplicationShutdown {
 
   async onModuleInit(): Promise<void> {
     if (!this.redis) return;
+    if (isCluster(this.redis)) {
+      this.sharded = new ShardedFeed(this.redis, this.channel, (raw) => this.receive(raw), () => this.onSubscriberReady());
+      this.sharded.start();
+      return;
+    }
+    if (typeof this.redis.duplicate !== 'function') return this.subscribeThroughSentinel(this.redis);
     // Its own connection; commands queue while disconnected so that (re)subscribing waits for Redis.
     const subscriber = this.redis.duplicate({ disableOfflineQueue: false });
     this.subscriber = subscriber;
@@ -71,19 +89,29 @@ export class EventBus implements OnModuleInit, OnApplicationShutdown {
   }
 
   onApplicationShutdown(): void {
+    this.sharded?.stop();
     if (this.subscriber?.isOpen) this.subscriber.destroy();
     this.subscriber = null;
   }
 
+  /** Sentinel's client keeps a pub/sub connection of its own to the current master; a master switch may have lost messages. */
+  private subscribeThroughSentinel(sentinel: RedisConnection): void {
+    sentinel.subscribe(this.channel, (raw: string) => this.receive(raw)).catch((error: Error) => this.logger.warn(`Feed subscription failed: ${error.message}`));
+    sentinel.on('topology-change', (event: { type?: string }) => {
+      if (event.type === 'MASTER_CHANGE') this.onSubscriberReady();
+    });
+  }
+
   private send(message: FeedMessage): void {
     if (!this.redis) return;
-    if (!this.redis.isReady || this.pending >= MAX_PENDING_PUBLISHES) {
+    if (!isRedisReady(this.redis) || this.pending >= MAX_PENDING_PUBLISHES) {
       this.markPublishFailed('Redis is not reachable');
       return;
     }
     this.pending += 1;
-    this.redis
-      .publish(this.channel, encodeFeedMessage(message))
+    const payload = encodeFeedMessage(message);
+    const userId = message.kind === 'resync' ? null : message.userId;
+    (this.sharded ? this.sharded.publish(userId, payload) : this.redis.publish(this.channel, payload))
       .then(() => this.afterPublished(message))
       .catch((error: Error) => this.markPublishFailed(error.message))
       .finally(() => (this.pending -= 1));

@@ -38,6 +38,16 @@ export interface EventsConfig {
   heartbeatMs: number;
 }
 
+export interface RedisNodeAddress {
+  host: string;
+  port: number;
+}
+
+export type RedisTopology =
+  | { kind: 'single' }
+  | { kind: 'cluster'; nodes: RedisNodeAddress[] }
+  | { kind: 'sentinel'; sentinels: RedisNodeAddress[]; masterName: string };
+
 /**
  * The validated, typed settings of the application. Used as a DI token:
  * inject `AppConfig` wherever a setting is needed; nothing reads process.env directly.
@@ -51,6 +61,8 @@ export abstract class AppConfig {
   redisPassword: string | undefined;
   /** PEM file of the CA that signed a rediss:// server's certificate (a private CA). */
   redisTlsCaFile: string | undefined;
+  /** How the Redis of REDIS_URL is reached: one server, a Cluster (REDIS_CLUSTER_NODES) or Sentinel (REDIS_SENTINELS). */
+  redisTopology: RedisTopology;
   cache: {
     enabled: boolean;
     ttlSeconds: Record<CacheGroup, number>;

@@ -1,6 +1,6 @@
 import { accessSync, constants } from 'node:fs';
 import { join } from 'node:path';
-import { AppConfig, DatabaseConfig, DatabaseLimits, LOG_LEVELS, RateLimitConfig, VapidConfig } from './app-config';
+import { AppConfig, DatabaseConfig, DatabaseLimits, LOG_LEVELS, RateLimitConfig, RedisNodeAddress, RedisTopology, VapidConfig } from './app-config';
 
 type Env = Record<string, string | undefined>;
 
@@ -24,6 +24,7 @@ export function loadAppConfig(env: Env): AppConfig {
     redisUrl: reader.redisUrl(),
     redisPassword: reader.redisPassword(),
     redisTlsCaFile: reader.readableFile('REDIS_TLS_CA_FILE'),
+    redisTopology: readRedisTopology(reader),
     cache: {
       enabled: reader.boolean('CACHE_ENABLED', true),
       ttlSeconds: {
@@ -88,7 +89,7 @@ class EnvReader {
     return value === undefined || value === '' ? undefined : value;
   }
 
-  private fail<T>(name: string, message: string, fallback: T): T {
+  fail<T>(name: string, message: string, fallback: T): T {
     this.errors.push(`${name}: ${message}`);
     return fallback;
   }
@@ -163,6 +164,15 @@ class EnvReader {
     };
   }
 
+  /** `host:port,host:port,…` (at least one); undefined when unset. */
+  nodeList(name: string): RedisNodeAddress[] | undefined {
+    const value = this.raw(name);
+    if (value === undefined) return undefined;
+    const nodes = value.split(',').map((item) => parseNode(item.trim()));
+    if (nodes.some((node) => node === null)) return this.fail(name, `expected host:port,host:port,…, got "${value}"`, undefined);
+    return nodes as RedisNodeAddress[];
+  }
+
   /** A path that must name a readable file (checked at start-up, so a typo stops it). */
   readableFile(name: string): string | undefined {
     const path = this.raw(name);
@@ -179,7 +189,10 @@ class EnvReader {
   redisPassword(): string | undefined {
     const password = this.env.REDIS_PASSWORD;
     if (password === undefined || password === '') return undefined;
-    if (this.raw('REDIS_URL') === undefined) return this.fail('REDIS_PASSWORD', 'is set, but REDIS_URL is not (the password of which Redis?)', undefined);
+    const where = ['REDIS_URL', 'REDIS_CLUSTER_NODES', 'REDIS_SENTINELS'];
+    if (where.every((name) => this.raw(name) === undefined)) {
+      return this.fail('REDIS_PASSWORD', 'is set, but REDIS_URL is not, nor REDIS_CLUSTER_NODES or REDIS_SENTINELS (the password of which Redis?)', undefined);
+    }
     return password;
   }
 
@@ -208,8 +221,10 @@ class EnvReader {
     return { subject, keys: { publicKey, privateKey } };
   }
 
+  /** REDIS_URL; with a Cluster or Sentinel and no REDIS_URL, `redis://` + the first seed node (the scheme, no credentials). */
   redisUrl(): string | undefined {
-    const url = this.raw('REDIS_URL');
+    const seeds = this.raw('REDIS_CLUSTER_NODES') ?? this.raw('REDIS_SENTINELS');
+    const url = this.raw('REDIS_URL') ?? (seeds ? `redis://${seeds.split(',')[0].trim()}` : undefined);
     if (url === undefined) return undefined;
     if (/^rediss?:\/\/[^/]+/.test(url) && isUrl(url)) return url;
     return this.fail('REDIS_URL', `expected redis://[user:pass@]host:port[/db] or rediss://…, got "${url}"`, undefined);
@@ -222,6 +237,28 @@ class EnvReader {
     if (secret.length < 32) return this.fail('JWT_SECRET', 'must be at least 32 characters long in production', '');
     return secret;
   }
+}
+
+/** REDIS_CLUSTER_NODES or REDIS_SENTINELS + REDIS_SENTINEL_MASTER (never both), else one server. */
+function readRedisTopology(reader: EnvReader): RedisTopology {
+  const clusterNodes = reader.nodeList('REDIS_CLUSTER_NODES');
+  const sentinels = reader.nodeList('REDIS_SENTINELS');
+  const masterName = reader.text('REDIS_SENTINEL_MASTER');
+  if (clusterNodes && (sentinels || masterName)) {
+    return reader.fail('REDIS_CLUSTER_NODES', 'cannot be combined with REDIS_SENTINELS / REDIS_SENTINEL_MASTER (a Cluster or Sentinel, not both)', { kind: 'single' });
+  }
+  if (sentinels && !masterName) return reader.fail('REDIS_SENTINEL_MASTER', 'is required with REDIS_SENTINELS (the name of the master the sentinels watch)', { kind: 'single' });
+  if (masterName && !sentinels) return reader.fail('REDIS_SENTINELS', 'is required with REDIS_SENTINEL_MASTER (host:port,… of the sentinels)', { kind: 'single' });
+  if (clusterNodes) return { kind: 'cluster', nodes: clusterNodes };
+  if (sentinels && masterName) return { kind: 'sentinel', sentinels, masterName };
+  return { kind: 'single' };
+}
+
+function parseNode(item: string): RedisNodeAddress | null {
+  const match = /^(\[[0-9a-fA-F:]+\]|[A-Za-z0-9._-]+):(\d{1,5})$/.exec(item);
+  const port = match ? Number(match[2]) : 0;
+  if (!match || port < 1 || port > 65535) return null;
+  return { host: match[1].replace(/^\[|\]$/g, ''), port };
 }
 
 function isUrl(value: string): boolean {

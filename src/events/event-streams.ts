@@ -47,6 +47,7 @@ export class EventStreams implements FeedListener, OnModuleInit, OnModuleDestroy
     response.writeHead(200, headers);
     response.write(SSE_OPENING);
     const streams = this.byUser.get(identity.userId) ?? new Set<EventStream>();
+    if (streams.size === 0) this.bus.follow(identity.userId);
     streams.add(stream);
     this.byUser.set(identity.userId, streams);
     this.stats.openStreams += 1;
@@ -110,7 +111,10 @@ export class EventStreams implements FeedListener, OnModuleInit, OnModuleDestroy
   private closed(stream: EventStream): void {
     const streams = this.byUser.get(stream.userId);
     if (!streams?.delete(stream)) return;
-    if (streams.size === 0) this.byUser.delete(stream.userId);
+    if (streams.size === 0) {
+      this.byUser.delete(stream.userId);
+      this.bus.unfollow(stream.userId);
+    }
     this.stats.openStreams -= 1;
     this.slots.release(stream.identity);
   }

@@ -1,8 +1,8 @@
 import { createHash, randomBytes } from 'node:crypto';
 import { Inject, Injectable } from '@nestjs/common';
-import { RedisClientType } from '@redis/client';
 import { StreamCredential } from '../auth/stream-credential';
 import { REDIS_CONNECTION } from '../redis/redis.module';
+import { isRedisReady, RedisConnection } from '../redis/redis-topology';
 import { withDeadline } from '../redis/deadline';
 import { RetryLaterException } from '../common/http/retry-later.exception';
 
@@ -32,7 +32,7 @@ export function ticketKey(ticket: string): string {
 export class EventTickets {
   private readonly memory = new Map<string, StoredTicket>();
 
-  constructor(@Inject(REDIS_CONNECTION) private readonly redis: RedisClientType | null) {}
+  constructor(@Inject(REDIS_CONNECTION) private readonly redis: RedisConnection | null) {}
 
   async issue(credential: StreamCredential): Promise<string> {
     const ticket = randomBytes(32).toString('base64url');
@@ -66,9 +66,9 @@ export class EventTickets {
     this.memory.set(key, stored);
   }
 
-  private async withRedis<T>(command: (redis: RedisClientType) => Promise<T>): Promise<T> {
+  private async withRedis<T>(command: (redis: RedisConnection) => Promise<T>): Promise<T> {
     try {
-      if (!this.redis?.isReady) throw new Error('Redis is not connected');
+      if (!this.redis || !isRedisReady(this.redis)) throw new Error('Redis is not connected');
       return await withDeadline(command(this.redis), REDIS_DEADLINE_MS);
     } catch {
       throw new RetryLaterException(503, 'Event tickets are unavailable while Redis cannot be reached', 5);

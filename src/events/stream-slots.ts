@@ -1,6 +1,6 @@
 import { Inject, Injectable, Logger } from '@nestjs/common';
-import { RedisClientType } from '@redis/client';
 import { REDIS_CONNECTION } from '../redis/redis.module';
+import { isRedisReady, RedisConnection } from '../redis/redis-topology';
 import { withDeadline } from '../redis/deadline';
 import { AppConfig } from '../config/app-config';
 
@@ -20,8 +20,9 @@ redis.call('ZADD', KEYS[1], ARGV[2], ARGV[4])
 redis.call('PEXPIRE', KEYS[1], ARGV[5])
 return 1`;
 
+/** The user's stream slots, in the user's hash slot (`{u:<id>}`, as the cache keys). */
 export function slotsKey(userId: number): string {
-  return `events:slots:${userId}`;
+  return `events:slots:{u:${userId}}`;
 }
 
 export interface SlotHolder {
@@ -41,7 +42,7 @@ export class StreamSlots {
   readonly ttlMs: number;
 
   constructor(
-    @Inject(REDIS_CONNECTION) private readonly redis: RedisClientType | null,
+    @Inject(REDIS_CONNECTION) private readonly redis: RedisConnection | null,
     config: AppConfig,
   ) {
     this.ttlMs = config.events.heartbeatMs * 2 + 5000;
@@ -63,18 +64,17 @@ export class StreamSlots {
     this.run(() => this.redis!.zRem(slotsKey(holder.userId), holder.id));
   }
 
-  /** Pushes the expiry of every open stream's slot forward (one pipeline, on each heartbeat). */
+  /** Pushes the expiry of every open stream's slot forward (commands sent together, on each heartbeat; on a cluster each goes to its user's slot). */
   refresh(holders: readonly SlotHolder[]): void {
     if (!this.redis || holders.length === 0) return;
     const expiresAt = Date.now() + this.ttlMs;
-    const multi = this.redis.multi();
-    for (const { id, userId } of holders) multi.zAdd(slotsKey(userId), { score: expiresAt, value: id }).pExpire(slotsKey(userId), this.ttlMs);
-    this.run(() => multi.execAsPipeline());
+    const redis = this.redis;
+    this.run(() => Promise.all(holders.flatMap(({ id, userId }) => [redis.zAdd(slotsKey(userId), { score: expiresAt, value: id }), redis.pExpire(slotsKey(userId), this.ttlMs)])));
   }
 
   /** true or false from Redis; null without Redis or when it failed (then this instance decides). */
   private async acquireShared({ id, userId }: SlotHolder): Promise<boolean | null> {
-    if (!this.redis?.isReady) return null;
+    if (!this.redis || !isRedisReady(this.redis)) return null;
     const now = Date.now();
     const args = [String(now), String(now + this.ttlMs), String(MAX_STREAMS_PER_USER), id, String(this.ttlMs)];
     try {
@@ -87,7 +87,7 @@ export class StreamSlots {
   }
 
   private run(command: () => Promise<unknown>): void {
-    if (!this.redis?.isReady) return;
+    if (!this.redis || !isRedisReady(this.redis)) return;
     command().catch((error: Error) => this.logger.warn(`Stream slot update failed: ${error.message}`));
   }
 }

@@ -21,7 +21,7 @@ export class RateLimitKeys {
 
   /** The authenticated user (set by the JWT guard, which runs first), else the client address. */
   principal(request: LimitedRequest): string {
-    return request.user ? `user:${request.user.id}` : `ip:${this.clientAddress(request)}`;
+    return request.user ? `u:${request.user.id}` : `ip:${this.clientAddress(request)}`;
   }
 
   /**
@@ -36,7 +36,12 @@ export class RateLimitKeys {
     return createHash('sha256').update(`${this.clientAddress(request)}\n${email}`).digest('base64url').slice(0, 27);
   }
 
+  /**
+   * `ratelimit:<throttler>:{<tracker>}`: the tracker is the hash tag, so on a Redis Cluster a
+   * user's counters share the slot of the user's cache keys (`{u:<id>}`), and one script never
+   * spans slots.
+   */
   key(throttler: string, tracker: string): string {
-    return `ratelimit:${throttler}:${tracker}`;
+    return `ratelimit:${throttler}:{${tracker}}`;
   }
 }

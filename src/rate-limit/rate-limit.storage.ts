@@ -1,7 +1,7 @@
 import { Inject, Injectable, Logger, OnApplicationShutdown } from '@nestjs/common';
 import { ThrottlerStorage } from '@nestjs/throttler';
-import { RedisClientType } from '@redis/client';
 import { REDIS_CONNECTION } from '../redis/redis.module';
+import { isRedisReady, RedisConnection } from '../redis/redis-topology';
 import { CircuitBreaker, CircuitState } from '../redis/circuit-breaker';
 import { withDeadline } from '../redis/deadline';
 import { AppConfig } from '../config/app-config';
@@ -39,7 +39,7 @@ export class RateLimitStorage implements ThrottlerStorage, OnApplicationShutdown
   fallbackHits = 0;
 
   constructor(
-    @Inject(REDIS_CONNECTION) private readonly redis: RedisClientType | null,
+    @Inject(REDIS_CONNECTION) private readonly redis: RedisConnection | null,
     config: AppConfig,
   ) {
     this.timeoutMs = config.cache.operationTimeoutMs;
@@ -51,7 +51,7 @@ export class RateLimitStorage implements ThrottlerStorage, OnApplicationShutdown
 
   /** Whether counts are currently shared through Redis (a metric): connected and authenticated, and not failing. */
   get shared(): boolean {
-    return this.redis !== null && this.redis.isReady && this.breaker.state === 'closed';
+    return this.redis !== null && isRedisReady(this.redis) && this.breaker.state === 'closed';
   }
 
   async increment(key: string, ttl: number, limit: number, _blockDuration: number, throttler: string): Promise<ThrottlerStorageRecord> {
@@ -121,7 +121,7 @@ export class RateLimitStorage implements ThrottlerStorage, OnApplicationShutdown
     }
   }
 
-  private async probe(redis: RedisClientType): Promise<void> {
+  private async probe(redis: RedisConnection): Promise<void> {
     if (!this.breaker.allowRequest()) return;
     this.syncing = true;
     try {

@@ -1,4 +1,4 @@
-import { RedisClientType } from '@redis/client';
+import { RedisConnection } from '../redis/redis-topology';
 import { WindowCount } from './window-count';
 
 /**
@@ -20,11 +20,11 @@ local total = tonumber(redis.call('GET', KEYS[1]) or '0')
 if total > 0 then return redis.call('DECR', KEYS[1]) end
 return 0`;
 
-export async function hitInRedis(redis: RedisClientType, key: string, count: number, ttlMs: number): Promise<WindowCount> {
+export async function hitInRedis(redis: RedisConnection, key: string, count: number, ttlMs: number): Promise<WindowCount> {
   const reply = (await redis.eval(HIT, { keys: [key], arguments: [String(count), String(ttlMs)] })) as [number, number];
   return { total: Number(reply[0]), resetInMs: Number(reply[1]) };
 }
 
-export async function refundInRedis(redis: RedisClientType, key: string): Promise<void> {
+export async function refundInRedis(redis: RedisConnection, key: string): Promise<void> {
   await redis.eval(REFUND, { keys: [key] });
 }

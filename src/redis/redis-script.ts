@@ -1,5 +1,5 @@
 import { createHash } from 'node:crypto';
-import { RedisClientType } from '@redis/client';
+import { RedisConnection } from './redis-topology';
 
 /**
  * A Lua script sent by its SHA1 (EVALSHA); when Redis does not know it (first use, or Redis was
@@ -12,7 +12,7 @@ export class RedisScript {
     this.sha = createHash('sha1').update(source).digest('hex');
   }
 
-  async run(client: RedisClientType, keys: string[], args: string[]): Promise<unknown> {
+  async run(client: RedisConnection, keys: string[], args: string[]): Promise<unknown> {
     try {
       return await client.evalSha(this.sha, { keys, arguments: args });
     } catch (error) {

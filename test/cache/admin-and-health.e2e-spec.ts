@@ -9,8 +9,8 @@ jest.setTimeout(SUITE_TIMEOUT_MS);
 const ADMIN_EMAIL = 'admin@example.test';
 /** A hang guard for admin routes while Redis does not answer (no speed assertion). */
 const ADMIN_GUARD_MS = 2500;
-const CACHE_KEY = /^user:\d+:(gens|idx:(analytics|categories|habits|records)|(analytics|categories|habits|records):[0-9a-f]{40})$/;
-const isCacheKey = (key: string) => key === 'cache:epoch' || CACHE_KEY.test(key);
+const CACHE_KEY = /^\{u:\d+\}:(gens|idx:(analytics|categories|habits|records)|(analytics|categories|habits|records):[0-9a-f]{40})$/;
+const isCacheKey = (key: string) => /^cache:epoch:\{e\d+\}$/.test(key) || CACHE_KEY.test(key);
 
 /** Admin cache routes and the readiness probe, on a redis-server of the suite's own (it gets frozen). */
 describe('cache administration and readiness', () => {
@@ -91,7 +91,7 @@ describe('cache administration and readiness', () => {
 
   it('flushes only its own keys with {confirm: true} and refuses without it', async () => {
     const users = [await userWithCachedReads(), await userWithCachedReads()];
-    const foreign = { 'other:thing': '1', 'user:abc': 'x', 'user:12:notes': 'y', [`user:${users[0].userId}:categories:zz`]: 'z' };
+    const foreign = { 'other:thing': '1', 'user:abc': 'x', 'user:12:notes': 'y', [`user:${users[0].userId}:categories:zz`]: 'z', [`{u:${users[0].userId}}:notes`]: 'n', [`{u:${users[0].userId}}:categories:zz`]: 'w' };
     for (const [key, value] of Object.entries(foreign)) await inspector.set(key, value);
 
     for (const body of [{}, { confirm: false }, { confirm: 'true' }]) {

@@ -9,7 +9,7 @@ import { cleanUp, inspectRedis, names, SUITE_TIMEOUT_MS, utcDate } from './cache
 jest.setTimeout(SUITE_TIMEOUT_MS);
 
 const REDIS_INDEX = 6;
-const OWN_KEY = /^user:(\d+):(gens|idx:(analytics|categories|habits|records)|(analytics|categories|habits|records):[0-9a-f]{40})$/;
+const OWN_KEY = /^\{u:(\d+)\}:(gens|idx:(analytics|categories|habits|records)|(analytics|categories|habits|records):[0-9a-f]{40})$/;
 
 /** What API.md promises clients about cached routes. */
 describe('cached routes keep the HTTP contract', () => {
@@ -92,7 +92,7 @@ describe('cached routes keep the HTTP contract', () => {
       expect([cache(first), cache(second)]).not.toContain('HIT');
       expect(second.body).toEqual(first.body);
     }
-    const keys = await redis.sMembers(`user:${session.userId}:idx`);
+    const keys = await redis.sMembers(`{u:${session.userId}}:idx:habits`);
     expect(keys).toEqual([]);
 
     // A cached 200 is not served once the habit is gone.
@@ -160,21 +160,21 @@ describe('cached routes keep the HTTP contract', () => {
     expect(narrowed.body.habits.map((habit: { name: string }) => habit.name)).toEqual(['Walk']);
   });
 
-  it('keeps its keys in Redis as user:<id>:… with no prefix (and one global epoch key)', async () => {
+  it('keeps its keys in Redis as {u:<id>}:… with no prefix (and the epoch of the user\'s hash slot)', async () => {
     // The rate limiter shares this Redis; its keys (ratelimit:…) are not the cache's.
     const { session, habitId } = await userWithData();
     for (const path of ['/api/categories', '/api/habits', `/api/habits/${habitId}`, '/api/records', '/api/analytics/compliance']) {
       await api.as(session).get(path).expect(200);
     }
     const keys = await redis.keys('*');
-    const foreign = keys.filter((key) => key !== 'cache:epoch' && !OWN_KEY.test(key) && !key.startsWith('ratelimit:'));
+    const foreign = keys.filter((key) => !/^cache:epoch:\{e\d+\}$/.test(key) && !OWN_KEY.test(key) && !key.startsWith('ratelimit:'));
     expect(foreign).toEqual([]);
-    const mine = keys.filter((key) => key.startsWith(`user:${session.userId}:`));
+    const mine = keys.filter((key) => key.startsWith(`{u:${session.userId}}:`));
     const responses = mine.filter((key) => !key.endsWith(':gens') && !key.includes(':idx:')).sort();
     expect(responses.map((key) => key.split(':')[2]).sort()).toEqual(['analytics', 'categories', 'habits', 'habits', 'records']);
-    const indexes = ['analytics', 'categories', 'habits', 'records'].map((group) => `user:${session.userId}:idx:${group}`);
+    const indexes = ['analytics', 'categories', 'habits', 'records'].map((group) => `{u:${session.userId}}:idx:${group}`);
     expect((await redis.sUnion(indexes)).sort()).toEqual(responses);
-    expect(mine).toContain(`user:${session.userId}:gens`);
+    expect(mine).toContain(`{u:${session.userId}}:gens`);
     // Each entry expires in Redis itself after its group's TTL (API.md defaults).
     const ttlSeconds: Record<string, number> = { analytics: 3600, categories: 86400, habits: 900, records: 900 };
     for (const key of responses) {

@@ -20,9 +20,9 @@ async function fillWithOtherUsers(client: RedisClientType): Promise<number> {
     const strings: string[] = [];
     const pending: Promise<unknown>[] = [];
     for (let user = 1_000_000 + start; user < 1_000_000 + start + BATCH; user += 1) {
-      const entries = ['categories', 'habits', 'records'].map((group) => `user:${user}:${group}:${hash}`);
-      strings.push(`user:${user}:gens`, 'g', ...entries.flatMap((key) => [key, '|entry']));
-      pending.push(client.sAdd(`user:${user}:idx:habits`, entries));
+      const entries = ['categories', 'habits', 'records'].map((group) => `{u:${user}}:${group}:${hash}`);
+      strings.push(`{u:${user}}:gens`, 'g', ...entries.flatMap((key) => [key, '|entry']));
+      pending.push(client.sAdd(`{u:${user}}:idx:habits`, entries));
     }
     pending.push(client.sendCommand(['MSET', ...strings]));
     await Promise.all(pending);
@@ -82,7 +82,7 @@ describe('invalidation cost', () => {
     const paths = ['/api/categories', '/api/habits', '/api/habits?archived=true', `/api/habits/${String(habit.id)}`, '/api/records'];
     for (const path of paths) await api.as(session).get(path).expect(200);
     const groups = ['analytics', 'categories', 'habits', 'records'];
-    const cachedKeys = await inspector.sUnion(groups.map((group) => `user:${session.userId}:idx:${group}`));
+    const cachedKeys = await inspector.sUnion(groups.map((group) => `{u:${session.userId}}:idx:${group}`));
     expect(cachedKeys).toHaveLength(paths.length);
 
     const before = await commandCalls(inspector);

@@ -88,7 +88,7 @@ describe.each(['sqlite', 'postgres'] as const)('revocation on two instances shar
     const loggedOut = await sessionSeenByBoth();
     const kept = await sessionSeenByBoth();
     expect(await post(a, '/api/auth/logout', loggedOut.token)).toBe(204);
-    const userKeys = (await redis.command('KEYS', 'user:*')) as string[];
+    const userKeys = (await redis.command('KEYS', '{u:*')) as string[];
     expect(userKeys.length).toBeGreaterThan(0);
     await redis.stop();
     expect(await me(b, loggedOut.token)).toBe(401);

@@ -48,6 +48,21 @@ describe('settings checked at start-up', () => {
     expect(() => loadAppConfig({ [name]: value })).toThrow(name);
   });
 
+  it('reads a Redis Cluster or Sentinel, and refuses a combination that names both or half of one', () => {
+    const cluster = loadAppConfig({ REDIS_CLUSTER_NODES: '10.0.0.1:7000, 10.0.0.2:7001', REDIS_PASSWORD: 'p@ss:w/rd#1' });
+    expect(cluster.redisTopology).toEqual({ kind: 'cluster', nodes: [{ host: '10.0.0.1', port: 7000 }, { host: '10.0.0.2', port: 7001 }] });
+    expect(cluster.redisUrl).toBe('redis://10.0.0.1:7000');
+    expect(cluster.redisPassword).toBe('p@ss:w/rd#1');
+    const sentinel = loadAppConfig({ REDIS_URL: 'rediss://app@cache', REDIS_SENTINELS: 's1:26379,s2:26379', REDIS_SENTINEL_MASTER: 'habits' });
+    expect(sentinel.redisTopology).toEqual({ kind: 'sentinel', sentinels: [{ host: 's1', port: 26379 }, { host: 's2', port: 26379 }], masterName: 'habits' });
+    expect(loadAppConfig({ REDIS_URL: 'redis://cache:6379' }).redisTopology).toEqual({ kind: 'single' });
+    expect(() => loadAppConfig({ REDIS_CLUSTER_NODES: 'a:1', REDIS_SENTINELS: 'b:2', REDIS_SENTINEL_MASTER: 'm' })).toThrow(/REDIS_CLUSTER_NODES: cannot be combined with REDIS_SENTINELS/);
+    expect(() => loadAppConfig({ REDIS_SENTINELS: 'b:2' })).toThrow(/REDIS_SENTINEL_MASTER: is required with REDIS_SENTINELS/);
+    expect(() => loadAppConfig({ REDIS_SENTINEL_MASTER: 'habits' })).toThrow(/REDIS_SENTINELS: is required with REDIS_SENTINEL_MASTER/);
+    expect(() => loadAppConfig({ REDIS_CLUSTER_NODES: 'a:1,b' })).toThrow(/REDIS_CLUSTER_NODES: expected host:port/);
+    expect(() => loadAppConfig({ REDIS_CLUSTER_NODES: 'a:70000' })).toThrow(/REDIS_CLUSTER_NODES/);
+  });
+
   it('takes REDIS_PASSWORD as it is (any characters) and refuses it without REDIS_URL', () => {
     expect(() => loadAppConfig({ REDIS_PASSWORD: 'p@ss:w/rd#1' })).toThrow(/REDIS_PASSWORD: is set, but REDIS_URL is not/);
     expect(loadAppConfig({ REDIS_URL: 'redis://cache:6379/0', REDIS_PASSWORD: ' p@ss:w/rd#1 ' }).redisPassword).toBe(' p@ss:w/rd#1 ');

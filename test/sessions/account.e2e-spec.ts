@@ -130,10 +130,10 @@ describe.each(['sqlite', 'postgres'] as const)('password change and account dele
         expect(hit.headers['x-cache']).toBe('HIT');
         expect(miss.text).toContain('Secret habit');
       }
-      const keysBefore = (await env.redis.command('KEYS', `user:${session.userId}:habits:*`)) as string[];
+      const keysBefore = (await env.redis.command('KEYS', `{u:${session.userId}}:habits:*`)) as string[];
       expect(keysBefore.length).toBeGreaterThan(0);
       expect((await deleteAccount(session.token, { password: PASSWORD })).status).toBe(204);
-      expect(await env.redis.command('KEYS', `user:${session.userId}:habits:*`)).toEqual([]);
+      expect(await env.redis.command('KEYS', `{u:${session.userId}}:habits:*`)).toEqual([]);
       for (const app of [env.a, env.b]) {
         const response = await http(app).get('/api/habits').set('Authorization', `Bearer ${session.token}`);
         expectError(response, 401);
