@@ -2,6 +2,7 @@ import { Injectable, ServiceUnavailableException } from '@nestjs/common';
 import { AppConfig } from '../config/app-config';
 import { CacheGroup } from '../common/change-groups';
 import { ALL_SCOPES } from './cache-group';
+import { StoreNodeSize, StoreSize } from './cache-backend';
 import { CacheStats } from './cache-stats';
 import { CacheStore } from './cache-store';
 
@@ -16,6 +17,8 @@ export interface CacheStatsReport {
   invalidations: number;
   errors: number;
   ttlSeconds: Record<CacheGroup, number>;
+  /** Each master's keys and memory, on a Redis Cluster or Sentinel only. */
+  nodes?: StoreNodeSize[];
 }
 
 /** Admin operations on the cache (these may scan; no request path does). */
@@ -42,6 +45,7 @@ export class CacheAdminService {
       invalidations: this.stats.invalidations,
       errors: this.stats.errors,
       ttlSeconds: { ...this.config.cache.ttlSeconds },
+      ...(size?.nodes ? { nodes: size.nodes } : {}),
     };
   }
 
@@ -59,7 +63,7 @@ export class CacheAdminService {
     }
   }
 
-  private async describeStore(): Promise<{ keys: number; memoryBytes: number } | null> {
+  private async describeStore(): Promise<StoreSize | null> {
     try {
       return (await this.store.backend?.describe()) ?? null;
     } catch {

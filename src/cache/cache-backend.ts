@@ -14,6 +14,33 @@ export interface Validity {
   entry: string | null;
 }
 
+/** One server's share of the store (a master of a cluster; the one server otherwise). */
+export interface StoreNodeSize {
+  address: string;
+  keys: number;
+  memoryBytes: number;
+}
+
+/** Keys and memory summed over every master, with each master's share when there are several. */
+export interface StoreSize {
+  keys: number;
+  memoryBytes: number;
+  /** Present on a cluster or Sentinel only. */
+  nodes?: StoreNodeSize[];
+}
+
+export interface StoreNodePing {
+  address: string;
+  status: 'up' | 'down';
+  latencyMs?: number;
+}
+
+export interface StorePing {
+  /** A cluster or Sentinel; false for the one server of REDIS_URL (reports then say nothing per node). */
+  severalNodes: boolean;
+  nodes: StoreNodePing[];
+}
+
 export interface CacheBackend {
   readonly kind: 'redis' | 'memory';
   /** The user's session token and, with a group, that group's token; creates any that is missing. */
@@ -32,10 +59,12 @@ export interface CacheBackend {
   /** Replaces the global epoch: every entry written before becomes unservable. */
   bumpEpoch(): Promise<void>;
   /** Admin only, like flush: may take many round trips, so each has its own deadline and a hung store fails them. */
-  describe(): Promise<{ keys: number; memoryBytes: number }>;
+  describe(): Promise<StoreSize>;
   /** Drops this application's keys and nothing else; returns how many entries were dropped. */
   flush(): Promise<number>;
   ping(): Promise<void>;
+  /** Each server holding data (every master of a cluster), each PING within `deadlineMs`; empty for memory. */
+  pingNodes(deadlineMs: number): Promise<StorePing>;
   /** Called when the connection to the store is lost (never for memory). */
   onConnectionLost(listener: () => void): void;
   close(): Promise<void>;

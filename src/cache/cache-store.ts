@@ -1,6 +1,6 @@
 import { Inject, Injectable, Logger, OnApplicationShutdown } from '@nestjs/common';
 import { AppConfig } from '../config/app-config';
-import { CACHE_BACKEND, CacheBackend, Validity } from './cache-backend';
+import { CACHE_BACKEND, CacheBackend, StorePing, Validity } from './cache-backend';
 import { CacheGroup } from '../common/change-groups';
 import { ValidityScope } from './cache-group';
 import { CachedResponse, decodeEntry, encodeEntry } from './cached-response';
@@ -104,16 +104,10 @@ export class CacheStore implements OnApplicationShutdown {
     }
   }
 
-  /** Latency of a PING in ms, or null when it failed within `deadlineMs`. */
-  async ping(deadlineMs: number): Promise<number | null> {
-    if (!this.backend) return null;
-    const started = performance.now();
-    try {
-      await withDeadline(this.backend.ping(), deadlineMs);
-      return Math.round((performance.now() - started) * 100) / 100;
-    } catch {
-      return null;
-    }
+  /** Each master's PING within `deadlineMs` (nothing without a store); never throws. */
+  async pingNodes(deadlineMs: number): Promise<StorePing> {
+    if (!this.backend) return { severalNodes: false, nodes: [] };
+    return await withDeadline(this.backend.pingNodes(deadlineMs), deadlineMs + 50).catch(() => ({ severalNodes: false, nodes: [] }));
   }
 
   async onApplicationShutdown(): Promise<void> {

@@ -1,6 +1,6 @@
 import { Cache, createCache } from 'cache-manager';
 import Keyv from 'keyv';
-import { CacheBackend, freshToken, Validity } from './cache-backend';
+import { CacheBackend, freshToken, StorePing, StoreSize, Validity } from './cache-backend';
 import { CacheGroup } from '../common/change-groups';
 import { ALL_SCOPES, ValidityScope } from './cache-group';
 import { deserializeEnvelope, serializeEnvelope } from './keyv-envelope';
@@ -95,7 +95,7 @@ export class MemoryCacheBackend implements CacheBackend {
     this.epoch = freshToken();
   }
 
-  async describe(): Promise<{ keys: number; memoryBytes: number }> {
+  async describe(): Promise<StoreSize> {
     let memoryBytes = 0;
     for (const [key, value] of this.entries) memoryBytes += (key.length + value.length) * 2;
     return { keys: this.entries.size, memoryBytes };
@@ -111,6 +111,10 @@ export class MemoryCacheBackend implements CacheBackend {
   }
 
   async ping(): Promise<void> {}
+
+  async pingNodes(): Promise<StorePing> {
+    return { severalNodes: false, nodes: [] };
+  }
 
   onConnectionLost(): void {}
 

@@ -1,11 +1,11 @@
 import KeyvRedis from '@keyv/redis';
 import { Cache, createCache } from 'cache-manager';
 import Keyv from 'keyv';
-import { CacheBackend, freshToken, MAX_TTL_SECONDS, Validity } from './cache-backend';
+import { CacheBackend, freshToken, MAX_TTL_SECONDS, StoreNodePing, StoreNodeSize, StorePing, StoreSize, Validity } from './cache-backend';
 import { CacheGroup } from '../common/change-groups';
 import { ValidityScope } from './cache-group';
 import { allEpochKeys, epochKey, generationsKey, groupOfKey, indexKey, isOwnKey, isResponseKey, OWN_KEYS_PATTERNS } from './cache-keys';
-import { isCluster, masterClients, onConnectionLost, RedisConnection } from '../redis/redis-topology';
+import { hasSeveralNodes, isCluster, masterClients, MasterNode, masterNodes, onConnectionLost, RedisConnection } from '../redis/redis-topology';
 import { keySlot } from '../redis/key-slot';
 import { RedisScript } from '../redis/redis-script';
 import { withDeadline } from '../redis/deadline';
@@ -135,18 +135,20 @@ export class RedisCacheBackend implements CacheBackend {
     await Promise.all(batches.map((batch) => this.client.unlink(batch)));
   }
 
-  /** Admin only: scans this application's keys on every master (bounded in time) and sums their memory use. */
-  async describe(): Promise<{ keys: number; memoryBytes: number }> {
-    let keys = 0;
-    let memoryBytes = 0;
-    for (const master of await adminStep(masterClients(this.client))) {
-      await this.scanOwnKeys(master, async (batch) => {
+  /** Admin only: scans this application's keys on every master (bounded in time) and sums their keys and memory use. */
+  async describe(): Promise<StoreSize> {
+    const nodes: StoreNodeSize[] = [];
+    for (const master of masterNodes(this.client)) {
+      const client = await adminStep(master.client());
+      let keys = 0;
+      await this.scanOwnKeys(client, async (batch) => {
         keys += batch.filter((key) => isResponseKey(key)).length;
       }, SCAN_BUDGET_MS);
-      const memory = await adminStep(master.info('memory'));
-      memoryBytes += Number(/used_memory:(\d+)/.exec(memory)?.[1] ?? 0);
+      const memory = await adminStep(client.info('memory'));
+      nodes.push({ address: master.address, keys, memoryBytes: Number(/used_memory:(\d+)/.exec(memory)?.[1] ?? 0) });
     }
-    return { keys, memoryBytes };
+    const total = (field: 'keys' | 'memoryBytes') => nodes.reduce((sum, node) => sum + node[field], 0);
+    return { keys: total('keys'), memoryBytes: total('memoryBytes'), ...(hasSeveralNodes(this.client) ? { nodes } : {}) };
   }
 
   /** Admin only: removes this application's keys (never FLUSHDB: other data in Redis survives). */
@@ -166,6 +168,12 @@ export class RedisCacheBackend implements CacheBackend {
   async ping(): Promise<void> {
     const masters = await masterClients(this.client);
     await Promise.all(masters.map((master) => master.ping()));
+  }
+
+  /** Each master's PING, bounded: a master that is down or hung is reported down, the others still answer. */
+  async pingNodes(deadlineMs: number): Promise<StorePing> {
+    const nodes = await Promise.all(masterNodes(this.client).map((master) => pingNode(master, deadlineMs)));
+    return { severalNodes: hasSeveralNodes(this.client), nodes };
   }
 
   onConnectionLost(listener: () => void): void {
@@ -205,4 +213,14 @@ function unwrapEnvelope(envelope: string): string | null {
 
 function adminStep<T>(command: Promise<T>): Promise<T> {
   return withDeadline(command, ADMIN_STEP_DEADLINE_MS);
+}
+
+function elapsedMs(started: number): number {
+  return Math.round((performance.now() - started) * 100) / 100;
+}
+
+async function pingNode(master: MasterNode, deadlineMs: number): Promise<StoreNodePing> {
+  const started = performance.now();
+  const answered = await withDeadline(master.client().then((client) => client.ping()), deadlineMs).then(() => true, () => false);
+  return answered ? { address: master.address, status: 'up', latencyMs: elapsedMs(started) } : { address: master.address, status: 'down' };
 }

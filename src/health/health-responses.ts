@@ -8,9 +8,16 @@ class DatabaseCheck {
   @ApiProperty({ enum: ['up', 'down'] }) status: 'up' | 'down';
 }
 
-class RedisCheck {
-  @ApiProperty({ enum: ['up', 'down', 'disabled'] }) status: 'up' | 'down' | 'disabled';
+class RedisNodeCheck {
+  @ApiProperty({ example: '10.0.0.5:6379' }) address: string;
+  @ApiProperty({ enum: ['up', 'down'] }) status: 'up' | 'down';
   @ApiPropertyOptional() latencyMs?: number;
+}
+
+class RedisCheck {
+  @ApiProperty({ enum: ['up', 'down', 'disabled'], description: 'up when every master answers' }) status: 'up' | 'down' | 'disabled';
+  @ApiPropertyOptional({ description: 'the slowest master\'s PING' }) latencyMs?: number;
+  @ApiPropertyOptional({ type: [RedisNodeCheck], description: 'each master, on a Redis Cluster or Sentinel only' }) nodes?: RedisNodeCheck[];
 }
 
 class ReadinessChecks {

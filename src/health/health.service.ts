@@ -7,11 +7,18 @@ import { AppConfig } from '../config/app-config';
 import { withDeadline } from '../redis/deadline';
 import { CacheStore } from '../cache/cache-store';
 
+interface RedisNodeCheck {
+  address: string;
+  status: 'up' | 'down';
+  latencyMs?: number;
+}
+
 export interface ReadinessReport {
   status: 'ok' | 'degraded' | 'error';
   checks: {
     database: { status: 'up' | 'down' };
-    redis: { status: 'up' | 'down' | 'disabled'; latencyMs?: number };
+    /** Up when every master answers; `nodes` (each master) on a cluster or Sentinel only. */
+    redis: { status: 'up' | 'down' | 'disabled'; latencyMs?: number; nodes?: RedisNodeCheck[] };
   };
 }
 
@@ -69,7 +76,9 @@ export class HealthService {
 
   private async redisCheck(): Promise<ReadinessReport['checks']['redis']> {
     if (this.cache.mode !== 'redis') return { status: 'disabled' };
-    const latencyMs = await this.cache.ping(CHECK_DEADLINE_MS);
-    return latencyMs === null ? { status: 'down' } : { status: 'up', latencyMs };
+    const { severalNodes, nodes } = await this.cache.pingNodes(CHECK_DEADLINE_MS);
+    const up = nodes.length > 0 && nodes.every((node) => node.status === 'up');
+    const check = up ? { status: 'up' as const, latencyMs: Math.max(...nodes.map((node) => node.latencyMs ?? 0)) } : { status: 'down' as const };
+    return severalNodes ? { ...check, nodes } : check;
   }
 }

@@ -1,4 +1,4 @@
-import { RedisClientType, RedisClusterType } from '@redis/client';
+import { RedisClientType, RedisClusterType, RedisSentinelType } from '@redis/client';
 
 /**
  * The shared connection is one of three node-redis objects: a client (one server), a cluster
@@ -25,14 +25,44 @@ export function isRedisReady(redis: RedisConnection): boolean {
 
 /** One client per master (one for a single server or Sentinel, whose client follows the master). */
 export async function masterClients(redis: RedisConnection): Promise<RedisClientType[]> {
-  if (!isCluster(redis)) return [redis];
-  const cluster = asCluster(redis);
-  return await Promise.all(cluster.masters.map((master) => cluster.nodeClient(master)));
+  return await Promise.all(masterNodes(redis).map((node) => node.client()));
 }
 
-/** host:port of every master, for reports (one entry for a single server or Sentinel). */
-export function masterAddresses(redis: RedisConnection): string[] {
-  return isCluster(redis) ? asCluster(redis).masters.map((master) => master.address) : ['master'];
+export interface MasterNode {
+  /** host:port as the topology names it. */
+  address: string;
+  /** Its connection (on a cluster, opened on first use: a dead master's may never come). */
+  client(): Promise<RedisClientType>;
+}
+
+/** Every master with its address: each of a cluster's, Sentinel's current master, the one server. */
+export function masterNodes(redis: RedisConnection): MasterNode[] {
+  if (!isCluster(redis)) return [{ address: singleMasterAddress(redis), client: async () => redis }];
+  const cluster = asCluster(redis);
+  return cluster.masters.map((master) => ({ address: master.address, client: () => cluster.nodeClient(master) }));
+}
+
+/** A cluster or Sentinel: more than one server stands behind the connection, so reports name each. */
+export function hasSeveralNodes(redis: RedisConnection): boolean {
+  return isCluster(redis) || isSentinel(redis);
+}
+
+function isSentinel(redis: RedisConnection): boolean {
+  return typeof (redis as unknown as Partial<RedisSentinelType>).getMasterNode === 'function';
+}
+
+function singleMasterAddress(redis: RedisConnection): string {
+  if (isSentinel(redis)) {
+    const master = (redis as unknown as RedisSentinelType).getMasterNode();
+    return master ? `${master.host}:${master.port}` : 'unknown';
+  }
+  const options = redis.options;
+  if (options?.url) {
+    const url = new URL(options.url);
+    return `${url.hostname}:${url.port || '6379'}`;
+  }
+  const socket = options?.socket as { host?: string; port?: number } | undefined;
+  return `${socket?.host ?? 'localhost'}:${socket?.port ?? 6379}`;
 }
 
 /**

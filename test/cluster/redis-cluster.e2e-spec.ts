@@ -57,6 +57,15 @@ describe('on a Redis Cluster (3 masters, 3 replicas, with a password)', () => {
       expect(perMaster.every((count) => count > 0)).toBe(true);
     });
 
+    it('reports readiness per master', async () => {
+      const ready = await clients[1].http.get('/health/ready').expect(200);
+      const masters = (await cluster.masterPorts()).map((port) => `127.0.0.1:${port}`).sort();
+      expect(ready.body.checks.redis).toMatchObject({ status: 'up', latencyMs: expect.any(Number) });
+      const nodes = ready.body.checks.redis.nodes as { address: string; status: string; latencyMs: number }[];
+      expect(nodes.map((node) => node.address).sort()).toEqual(masters);
+      expect(nodes.every((node) => node.status === 'up' && typeof node.latencyMs === 'number')).toBe(true);
+    });
+
     it('reads its writes across the two instances', async () => {
       const session = await clients[0].register();
       for (let round = 0; round < 6; round += 1) {
@@ -88,6 +97,11 @@ describe('on a Redis Cluster (3 masters, 3 replicas, with a password)', () => {
       const stats = await clients[0].as(adminAuth).get('/api/admin/cache/stats').expect(200);
       expect(stats.body).toMatchObject({ store: 'redis', connected: true });
       expect(stats.body.keys).toBeGreaterThan(0);
+      const nodes = stats.body.nodes as { address: string; keys: number; memoryBytes: number }[];
+      expect(nodes.map((node) => node.address).sort()).toEqual((await cluster.masterPorts()).map((port) => `127.0.0.1:${port}`).sort());
+      expect(nodes.reduce((sum, node) => sum + node.keys, 0)).toBe(stats.body.keys);
+      expect(nodes.reduce((sum, node) => sum + node.memoryBytes, 0)).toBe(stats.body.memoryBytes);
+      expect(nodes.every((node) => node.memoryBytes > 0)).toBe(true);
       await clients[0].as(adminAuth).post('/api/admin/cache/flush', { confirm: true }).expect(200);
       for (const port of await cluster.masterPorts()) {
         const left = ((await cluster.command(port, 'KEYS', '*')) as string[]).filter((key) => !key.startsWith('ratelimit:') && !key.startsWith('events:'));

@@ -39,6 +39,11 @@ describe.each(['sqlite', 'postgres'] as const)('behind Redis Sentinel on %s', (k
     expect((await clients[0].as(session).get('/api/categories').expect(200)).body).toHaveLength(2);
   });
 
+  it('names the master it follows in readiness', async () => {
+    const redis = (await clients[1].http.get('/health/ready').expect(200)).body.checks.redis;
+    expect(redis).toMatchObject({ status: 'up', nodes: [{ address: `127.0.0.1:${await sentinel.masterPort()}`, status: 'up' }] });
+  });
+
   it('never serves an entry whose invalidation the promoted replica lost', async () => {
     const session = await clients[0].register();
     const category = await clients[0].createCategory(session, { name: 'before' });

@@ -823,6 +823,12 @@ export interface components {
             /** @description Required for numeric habits with status done; ignored for boolean habits (always 1) */
             value?: number;
         };
+        CacheNodeSize: {
+            /** @example 10.0.0.5:6379 */
+            address: string;
+            keys: number;
+            memoryBytes: number;
+        };
         CacheStatsResponse: {
             connected: boolean;
             errors: number;
@@ -832,6 +838,8 @@ export interface components {
             keys: number;
             memoryBytes: number;
             misses: number;
+            /** @description each master (keys and memory are their sums), on a Redis Cluster or Sentinel only */
+            nodes?: components["schemas"]["CacheNodeSize"][];
             /** @enum {string} */
             store: "redis" | "memory" | "disabled";
             ttlSeconds: components["schemas"]["CacheTtlSeconds"];
@@ -1485,9 +1493,22 @@ export interface components {
             value: number;
         };
         RedisCheck: {
+            /** @description the slowest master's PING */
+            latencyMs?: number;
+            /** @description each master, on a Redis Cluster or Sentinel only */
+            nodes?: components["schemas"]["RedisNodeCheck"][];
+            /**
+             * @description up when every master answers
+             * @enum {string}
+             */
+            status: "up" | "down" | "disabled";
+        };
+        RedisNodeCheck: {
+            /** @example 10.0.0.5:6379 */
+            address: string;
             latencyMs?: number;
             /** @enum {string} */
-            status: "up" | "down" | "disabled";
+            status: "up" | "down";
         };
         RefreshDto: {
             /** @description Left out: the `__Host-refresh` cookie is used */
