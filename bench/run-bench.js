@@ -32,6 +32,7 @@ const { ChildProcesses, startApi, startBare, startRedis } = require('./lib/proce
 const { evaluateTargets, renderTable } = require('./lib/report');
 const { seed } = require('./lib/seed');
 const { runStampede } = require('./lib/stampede');
+const { runFloorAndHit, startRedisCluster, waitForRedisUp } = require('./lib/cluster');
 const { round } = require('./lib/stats');
 const { checkEquivalence, runThroughput } = require('./lib/throughput');
 const { call } = require('./lib/http');
@@ -45,8 +46,10 @@ const QUICK = args.includes('--quick');
 const CPU_PROF = args.includes('--cpu-prof');
 const DB = args.includes('--db') ? args[args.indexOf('--db') + 1] : 'sqlite';
 if (!['sqlite', 'postgres'].includes(DB)) throw new Error(`--db: sqlite or postgres, not ${DB}`);
+const REDIS = args.includes('--redis') ? args[args.indexOf('--redis') + 1] : 'single';
+if (!['single', 'cluster'].includes(REDIS)) throw new Error(`--redis: single or cluster, not ${REDIS}`);
 const ONLY = args.includes('--only') ? args[args.indexOf('--only') + 1].split(',') : null;
-const DEFAULT_OUT = ONLY ? `bench/results/only-${ONLY.join('-')}.json` : 'bench/results/latest.json';
+const DEFAULT_OUT = ONLY ? `bench/results/only-${ONLY.join('-')}.json` : REDIS === 'cluster' ? 'bench/results/cluster.json' : 'bench/results/latest.json';
 const OUT = path.resolve(ROOT, args.includes('--out') ? args[args.indexOf('--out') + 1] : DEFAULT_OUT);
 
 /** Durations and sizes per mode; the same connection count for every throughput scenario. */
@@ -78,7 +81,7 @@ async function main() {
     const loadBefore = os.loadavg()[0];
     const result = await withDatabase(DB, workDir, (database) => runAll(children, database, { workDir }));
     // The default run also measures PostgreSQL (several instances' database) and files it under `postgres`.
-    if (DB === 'sqlite' && !ONLY) {
+    if (DB === 'sqlite' && !ONLY && REDIS === 'single') {
       result.postgres = await withDatabase('postgres', workDir, (database) => runAll(children, database, { postgresPass: true, workDir }));
       result.targets = evaluateTargets(result);
     }
@@ -90,7 +93,7 @@ async function main() {
     });
     mkdirSync(path.dirname(OUT), { recursive: true });
     writeFileSync(OUT, `${JSON.stringify(result, null, 2)}\n`);
-    log(`\n${ONLY ? JSON.stringify(result, null, 2) : renderTable(result)}`);
+    log(`\n${ONLY || REDIS === 'cluster' ? JSON.stringify(result, null, 2) : renderTable(result)}`);
     log(`Written ${path.relative(ROOT, OUT)} in ${result.durationSeconds} s`);
   } finally {
     await children.stopAll();
@@ -131,9 +134,10 @@ async function runAll(children, database, { postgresPass = false, workDir } = {}
 
   const ctx = { a, b, redis, data, today, observer, database, env, children, workDir, paths: scenarioPaths(today) };
   if (ONLY) return runOnly(ctx);
+  if (REDIS === 'cluster') return runClusterOnly(ctx);
   const result = postgresPass ? await runDatabasePhases(ctx) : await runEveryPhase(ctx);
   result.peakRssMb = Math.max(result.peakRssMb ?? 0, ...[a, b].map((api) => peakRssMbOf(api.pid)));
-  if (!postgresPass) result.targets = evaluateTargets(result);
+  if (!postgresPass && REDIS === 'single') result.targets = evaluateTargets(result);
   await Promise.all([a.close(), b.close()]);
   await redis.close();
   if (CPU_PROF && !postgresPass) log(`CPU profile of api-a in ${path.relative(ROOT, PROFILE_DIR)}/`);
@@ -180,8 +184,44 @@ async function runEveryPhase(ctx) {
   const invalidation = await phase(ctx, 'invalidation', runInvalidationScenario);
   const events = await phase(ctx, 'events', runEventsScenario);
   const reminders = await phase(ctx, 'reminders', runRemindersScenario);
+  const cluster = await phase(ctx, 'cluster', (c) => runClusterScenario(c, mixed.summary));
   const result = assemble({ ...throughput, notModified, latency, history, readsDuringWrites, mixed: mixed.summary, rssByInstance: mixed.rssByInstance, invalidation, stampede, redisFreeze, observer: ctx.observer, data: ctx.data });
-  return withMixedNoCache({ ...result, events, reminders }, mixedNoCache);
+  return withMixedNoCache({ ...result, events, reminders, cluster }, mixedNoCache);
+}
+
+/** `--redis cluster`: the single-Redis mixed load (the reference), then the cluster pass. */
+async function runClusterOnly(ctx) {
+  const mixed = await phase(ctx, 'mixed', runMixed);
+  const cluster = await phase(ctx, 'cluster', (c) => runClusterScenario(c, mixed.summary));
+  await Promise.all([ctx.a.close(), ctx.b.close()]);
+  await ctx.redis.close();
+  const result = { node: process.version, cpus: os.cpus().length, quick: QUICK, redis: 'cluster', mixed: mixed.summary, cluster };
+  const targets = Object.entries(evaluateTargets(result)).filter(([, target]) => target.value !== undefined);
+  return { ...result, targets: Object.fromEntries(targets) };
+}
+
+/**
+ * cluster (issue 22): a local Redis Cluster (3 masters, 3 replicas) started by the harness, two more
+ * instances (api-e, api-f) on the same database with REDIS_CLUSTER_NODES; the mixed load on them,
+ * then floor and hit in interleaved rounds. `mixedOverSingle` = their mixed rps ÷ the single-Redis
+ * mixed rps of this run.
+ */
+async function runClusterScenario({ data, today, env, children, paths }, singleMixed) {
+  log(`Scenario cluster: a local Redis Cluster (3 masters, 3 replicas); mixed load for ${PLAN.mixedS} s, then floor and hit…`);
+  const cluster = await startRedisCluster(children);
+  const { REDIS_URL: _single, ...rest } = env;
+  const pair = await startApis(children, { ...rest, REDIS_CLUSTER_NODES: cluster.seeds }, { profile: false, names: ['api-e', 'api-f'] });
+  try {
+    await Promise.all([waitForRedisUp(pair.a), waitForRedisUp(pair.b)]);
+    const run = await runMixedLoad({ instances: [pair.a, pair.b], users: data.users, today, seconds: PLAN.mixedS, seed: 22 });
+    const mixed = { ...summarizeMixed(run.samples, run.elapsedMs), staleExamples: run.staleExamples };
+    const { hitOverFloor, ...throughput } = await runFloorAndHit({ api: pair.a, token: data.heavy.token, paths, ...pick(PLAN, 'connections', 'seconds', 'warmupSeconds', 'rounds') });
+    const ratios = { hitOverFloor, mixedOverSingle: round(mixed.rps / singleMixed.rps, 3) };
+    return { topology: { masters: cluster.masters.length, replicas: cluster.size - cluster.masters.length }, mixed, ...throughput, ratios };
+  } finally {
+    await Promise.all([pair.a.close(), pair.b.close()]);
+    await cluster.close();
+  }
 }
 
 async function runDatabasePhases(ctx) {

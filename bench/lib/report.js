@@ -31,6 +31,8 @@ const TARGETS = [
   { name: 'reminders.missed', target: '= 0', value: (r) => r.reminders?.missed, ok: (v) => v === 0 },
   { name: 'reminders.duplicates', target: '= 0', value: (r) => r.reminders?.duplicates, ok: (v) => v === 0 },
   { name: 'history.growth', target: '<= 1.5', value: (r) => r.history?.growth, ok: (v) => v <= 1.5 },
+  { name: 'cluster.mixed.errors', target: '= 0', value: (r) => r.cluster?.mixed.errors, ok: (v) => v === 0 },
+  { name: 'cluster.mixed.staleReads', target: '= 0', value: (r) => r.cluster?.mixed.staleReads, ok: (v) => v === 0 },
   { name: 'postgres.mixed.errors', target: '= 0', value: (r) => r.postgres?.mixed.errors, ok: (v) => v === 0 },
   { name: 'postgres.mixed.staleReads', target: '= 0', value: (r) => r.postgres?.mixed.staleReads, ok: (v) => v === 0 },
   { name: 'postgres.ratios.uncachedCpuOverFloor', target: '<= 80', value: (r) => r.postgres?.ratios.uncachedCpuOverFloor, ok: (v) => v <= 80 },
@@ -126,6 +128,7 @@ function renderTable(result) {
       ['peak RSS MB per API instance (mixed)', result.rssByInstance.map((i) => i.peakRssMb).join(' / ')],
       ['mixed without cache rps / hit rate (all BYPASS)', result.mixedNoCache ? `${result.mixedNoCache.rps} / ${result.mixedNoCache.hitRate}` : '-'],
       ...postgresRows(result.postgres),
+      ...clusterRows(result.cluster),
       ['hit response bytes', result.dataset.responseBytes],
       ['reminders p50 / p99 ms, delivered of due, missed, duplicates, CPU of both instances', result.reminders ? `${result.reminders.p50Ms} / ${result.reminders.p99Ms}, ${result.reminders.delivered} of ${result.reminders.reminders}, ${result.reminders.missed}, ${result.reminders.duplicates}, ${result.reminders.instanceCpuShare}` : '-'],
       ['events p50 / max ms, deliveries, missed, RSS MB before / after streams', result.events ? `${result.events.p50Ms} / ${result.events.maxMs}, ${result.events.deliveries}, ${result.events.missed}, ${result.events.rssBeforeMb} / ${result.events.rssAfterMb}` : '-'],
@@ -155,6 +158,14 @@ function readsDuringWritesRows(w) {
   return [
     ['readsDuringWrites p50 / p99 ms without writer; with writer', `${w.quietP50Ms} / ${w.quietP99Ms}; ${w.busyP50Ms} / ${w.busyP99Ms}`],
     ['readsDuringWrites writes committed / per second / errors', `${w.writesCommitted} / ${w.writesPerSecond} / ${w.writeErrors}`],
+  ];
+}
+
+function clusterRows(c) {
+  if (!c) return [];
+  return [
+    ['cluster mixed rps / hit rate / errors / stale reads', `${c.mixed.rps} / ${c.mixed.hitRate} / ${c.mixed.errors} / ${c.mixed.staleReads}`],
+    ['cluster hit / floor rps, hit over floor, mixed over single Redis', `${c.hit.rps} / ${c.floor.rps}, ${c.ratios.hitOverFloor}, ${c.ratios.mixedOverSingle}`],
   ];
 }
 
