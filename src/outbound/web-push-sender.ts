@@ -1,10 +1,9 @@
-import { Agent, request } from 'node:https';
-import { isIP } from 'node:net';
+import { Agent } from 'node:https';
 import { Injectable } from '@nestjs/common';
 import { generateRequestDetails } from 'web-push';
 import { AppConfig } from '../config/app-config';
-import { guardedLookup, hostOf, isPublicAddress, NonPublicAddressError } from './address-guard';
-import { AttemptOutcome, outcomeOf } from './webhook-poster';
+import { guardedLookup } from './address-guard';
+import { AttemptOutcome, guardedPost, refusalOf } from './guarded-post';
 
 /** API.md § Web Push: a notice older than 4 h is not worth showing. */
 export const PUSH_TTL_SECONDS = 4 * 3600;
@@ -42,37 +41,14 @@ export class WebPushSender {
 
   async send(target: PushSubscriptionTarget, message: PushMessage, vapid: VapidIdentity): Promise<AttemptOutcome> {
     const url = new URL(target.endpoint);
-    if (url.protocol !== 'https:') return { result: 'final', status: null, reason: 'endpoint must be https' };
-    const host = hostOf(url);
-    if (isIP(host) && !this.config.outbound.allowPrivate && !isPublicAddress(host)) return { result: 'final', status: null, reason: 'non-public address' };
+    const refusal = refusalOf(url, this.config.outbound, false);
+    if (refusal) return refusal;
     const details = generateRequestDetails({ endpoint: target.endpoint, keys: { p256dh: target.p256dh, auth: target.auth } }, message.payload, {
       vapidDetails: vapid,
       TTL: PUSH_TTL_SECONDS,
       topic: message.topic,
       contentEncoding: 'aes128gcm',
     });
-    return this.post(url, details.headers, details.body);
-  }
-
-  private post(url: URL, headers: Record<string, string | number>, body: Buffer): Promise<AttemptOutcome> {
-    return new Promise<AttemptOutcome>((resolve) => {
-      const outgoing = request(url, { method: 'POST', headers: { ...headers, 'content-length': body.length }, agent: this.agent, timeout: PUSH_TIMEOUT_MS });
-      const deadline = setTimeout(() => outgoing.destroy(new Error('timed out after 5 s')), PUSH_TIMEOUT_MS);
-      outgoing.on('response', (response) => {
-        response.resume();
-        response.on('end', () => {
-          clearTimeout(deadline);
-          resolve(outcomeOf(response.statusCode ?? 0));
-        });
-        response.on('error', () => undefined);
-      });
-      outgoing.on('timeout', () => outgoing.destroy(new Error('timed out after 5 s')));
-      outgoing.on('error', (error) => {
-        clearTimeout(deadline);
-        const final = error instanceof NonPublicAddressError;
-        resolve({ result: final ? 'final' : 'retry', status: null, reason: final ? 'non-public address' : error.message });
-      });
-      outgoing.end(body);
-    });
+    return guardedPost(url, { headers: details.headers, body: details.body, agent: this.agent, timeoutMs: PUSH_TIMEOUT_MS });
   }
 }
