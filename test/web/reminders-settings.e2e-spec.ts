@@ -1,4 +1,4 @@
-import type { Browser, BrowserContext, Page } from 'playwright-core';
+import type { Browser, BrowserContext, Page, Worker } from 'playwright-core';
 import request from 'supertest';
 import { DoneAction } from '../../src/reminders/done-action';
 import { WebhookReceiver } from '../automation/webhook-receiver';
@@ -97,17 +97,25 @@ describe('reminders and notification settings in Chromium', () => {
     await deliverPush(JSON.stringify(payload));
     await page.waitForFunction(async () => (await (await navigator.serviceWorker.ready).getNotifications()).length === 1);
     // DevTools cannot press a notification's button: the worker receives the very event Chromium sends for it.
-    const [worker] = context.serviceWorkers();
-    await worker.evaluate(async () => {
-      // The worker's globals (the test is compiled with Node's types, which have no ServiceWorkerGlobalScope).
-      const scope = self as unknown as {
-        registration: { getNotifications(): Promise<Notification[]> };
-        dispatchEvent(event: Event): boolean;
-        NotificationEvent: new (type: string, init: { notification: Notification; action: string }) => Event;
-      };
-      const [notification] = await scope.registration.getNotifications();
-      scope.dispatchEvent(new scope.NotificationEvent('notificationclick', { notification, action: 'done' }));
-    });
+    // The click goes to the worker that shows the notification (a loaded machine may still list an
+    // earlier, redundant worker first), once that worker sees it.
+    const clickDone = (worker: Worker) =>
+      worker.evaluate(async () => {
+        // The worker's globals (the test is compiled with Node's types, which have no ServiceWorkerGlobalScope).
+        const scope = self as unknown as {
+          registration: { getNotifications(): Promise<Notification[]> };
+          dispatchEvent(event: Event): boolean;
+          NotificationEvent: new (type: string, init: { notification: Notification; action: string }) => Event;
+        };
+        const [notification] = await scope.registration.getNotifications();
+        if (!notification) return false;
+        scope.dispatchEvent(new scope.NotificationEvent('notificationclick', { notification, action: 'done' }));
+        return true;
+      });
+    await waitUntil(async () => {
+      for (const worker of context.serviceWorkers()) if (await clickDone(worker).catch(() => false)) return true;
+      return false;
+    }, 'a service worker showing the notification');
     await waitUntil(async () => (await asUser(`/api/records?from=${date}&to=${date}&habitId=${habitId}`)).body.length === 1, 'the record written by the Done action');
     expect((await asUser(`/api/records?from=${date}&to=${date}&habitId=${habitId}`)).body).toEqual([expect.objectContaining({ habitId, date, status: 'done' })]);
     await page.waitForURL(`**/habits/${habitId}`);
