@@ -20,6 +20,8 @@ const BATCH = 20;
 /** Attempts in flight at once per instance. */
 const CONCURRENT = 8;
 const PRUNE_EVERY_MS = 3_600_000;
+/** Recording an attempt's outcome is tried this many times (the database may be busy for a moment). */
+const SETTLE_ATTEMPTS = 4;
 
 /**
  * Sends the due `pending` deliveries: each under a lease in the database (one instance at a time
@@ -85,10 +87,15 @@ export class NotificationSender implements OnModuleInit, OnApplicationShutdown {
     }
   }
 
+  /** One row at a time; a row whose lease or settlement the database refused stays leased and is taken up again when its lease runs out. */
   private async drain(queue: string[]): Promise<void> {
     for (let id = queue.shift(); id !== undefined && !this.stopped; id = queue.shift()) {
-      const delivery = await this.deliveries.lease(id, this.owner, this.clock.now(), this.clock.now() + LEASE_MS);
-      if (delivery) await this.attempt(delivery);
+      try {
+        const delivery = await this.deliveries.lease(id, this.owner, this.clock.now(), this.clock.now() + LEASE_MS);
+        if (delivery) await this.attempt(delivery);
+      } catch (error) {
+        this.logger.warn({ delivery: id, err: (error as Error).message }, 'notification delivery not recorded; tried again when its lease runs out');
+      }
     }
   }
 
@@ -100,11 +107,26 @@ export class NotificationSender implements OnModuleInit, OnApplicationShutdown {
     const outcome = await this.transport.send(delivery);
     const now = this.clock.now();
     const settlement = await this.settlementOf(delivery, outcome, now);
-    await this.deliveries.settle(delivery.id, this.owner, settlement);
+    await this.settle(delivery.id, settlement);
     this.logger.info(
       { delivery: delivery.id, kind: delivery.kind, channel: delivery.channelKind, channelId: delivery.channelId, attempt: settlement.attempts, status: settlement.status, httpStatus: outcome.status, reason: settlement.reason },
       'notification delivery attempt',
     );
+  }
+
+  /**
+   * The attempt happened: its outcome is recorded even if the database is busy for a moment (a
+   * sent row left leased would be sent again, with the same id, once its lease ran out).
+   */
+  private async settle(id: string, settlement: DeliverySettlement): Promise<void> {
+    for (let attempt = 1; ; attempt += 1) {
+      try {
+        return await this.deliveries.settle(id, this.owner, settlement);
+      } catch (error) {
+        if (attempt >= SETTLE_ATTEMPTS || this.stopped) throw error;
+        await new Promise((resolve) => setTimeout(resolve, 250 * attempt));
+      }
+    }
   }
 
   private async settlementOf(delivery: NotificationDelivery, outcome: ChannelOutcome, now: number): Promise<DeliverySettlement> {

@@ -63,7 +63,9 @@ describe.each(['sqlite', 'postgres'] as const)('the notification dispatcher with
     }
     first.wake();
     second.wake();
-    await until(async () => (await statuses(session)).every((row) => row.status === 'sent'));
+    await until(async () => (await statuses(session)).every((row) => row.status === 'sent')).catch(async (error: Error) => {
+      throw new Error(`${error.message}: ${JSON.stringify(await a.app.get(DataSource).query(`SELECT id, status, attempts, reason, lease_owner FROM notification_deliveries WHERE user_id = ${session.userId} AND status <> 'sent'`))}`);
+    });
     expect(await statuses(session)).toHaveLength(20);
     const pushes = push.received.filter((received) => received.subscription === endpoint);
     expect(pushes).toHaveLength(10);
