@@ -286,13 +286,22 @@ async function runRemindersScenario({ a, b }) {
 async function runMixed({ a, b, data, today, observer }) {
   log(`Scenarios 6 + 10: mixed load on two instances for ${PLAN.mixedS} s…`);
   const errorsBefore = await observer.storeErrors();
+  const fragmentsBefore = await observer.fragmentCounters();
   const run = await runMixedLoad({ instances: [a, b], users: data.users, today, seconds: PLAN.mixedS, watchPids: [a.pid, b.pid] });
   const summary = {
     ...summarizeMixed(run.samples, run.elapsedMs),
     cacheStoreErrors: (await observer.storeErrors()) - errorsBefore,
+    fragments: fragmentsDuring(fragmentsBefore, await observer.fragmentCounters()),
     staleExamples: run.staleExamples,
   };
   return { summary, rssByInstance: run.memory.map((m, i) => ({ instance: [a.name, b.name][i], ...m })) };
+}
+
+/** Analytics fragments during mixed: hits, misses and the hit rate (a check-in recomputes one habit's part, the others stay hits). */
+function fragmentsDuring(before, after) {
+  const hit = after.hit - before.hit;
+  const miss = after.miss - before.miss;
+  return { hit, miss, hitRate: hit + miss > 0 ? round(hit / (hit + miss), 4) : null };
 }
 
 /**
