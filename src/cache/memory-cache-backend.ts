@@ -103,7 +103,7 @@ export class MemoryCacheBackend implements CacheBackend {
     let generations = this.generations.get(userId);
     if (!generations) {
       const token = freshToken();
-      generations = Object.fromEntries(ALL_SCOPES.map((scope) => [scope, token])) as Generations;
+      generations = Object.fromEntries(ALL_SCOPES.map((scope) => [scope, token]));
       this.generations.set(userId, generations);
     }
     return generations;
