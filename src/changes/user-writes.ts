@@ -36,8 +36,8 @@ export type WriteHook = (write: UserWrite, groups: readonly ChangeGroup[]) => Pr
  * THE door for every write of a user's data (categories, habits, records, reminders, profile,
  * imports). `write` runs `work` in one transaction, after bumping the user's sync revision in it;
  * the hooks run in the same transaction; after the commit, the change is announced once
- * (ChangeNotifier.committed: the user's cached responses of those groups stop being served, open
- * change feeds hear of it). A work that throws rolls everything back and announces nothing; a
+ * (ChangeNotifier.committed: the user's cached responses of those groups, and the analytics fragments
+ * of the habits the work named, stop being served; open change feeds hear of it). A work that throws rolls everything back and announces nothing; a
  * service can neither bump without announcing nor announce without a commit.
  *
  *   return this.writes.write(userId, CHANGES.habit, async (write) => {
