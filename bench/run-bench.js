@@ -27,6 +27,7 @@ const { runNotModified } = require('./lib/not-modified');
 const { runReminderDelivery } = require('./lib/reminders');
 const { runReadsDuringWrites } = require('./lib/reads-during-writes');
 const { runMixedLoad, summarizeMixed } = require('./lib/mixed');
+const { runAnalyticsMiss } = require('./lib/analytics-miss');
 const { PhaseObserver } = require('./lib/observer');
 const { ChildProcesses, startApi, startBare, startRedis } = require('./lib/processes');
 const { evaluateTargets, renderTable } = require('./lib/report');
@@ -58,14 +59,14 @@ const PLAN = QUICK
       connections: 10, seconds: 1.5, warmupSeconds: 0.5, rounds: 1, hitCount: 500, uncachedCount: 20, latencyBatches: 2,
       mixedS: 2, freeze: { baselineS: 2, freezeS: 2, afterS: 6 }, invalidationIterations: 50, largeKeys: 100_000,
       events: { streams: 200, writes: 40 },
-      historyCount: 40, historyBatches: 4, reminders: 20,
+      historyCount: 40, historyBatches: 4, reminders: 20, analyticsMissRounds: 20,
       readsDuringWrites: { readsPerBatch: 25, batches: 2 },
     }
   : {
       connections: 10, seconds: 2, warmupSeconds: 2, rounds: 8, hitCount: 5000, uncachedCount: 200, latencyBatches: 10,
       mixedS: 20, freeze: { baselineS: 5, freezeS: 5, afterS: 15 }, invalidationIterations: 1000, largeKeys: 1_000_000,
       events: { streams: 2000, writes: 400 },
-      historyCount: 300, historyBatches: 10, reminders: 200,
+      historyCount: 300, historyBatches: 10, reminders: 200, analyticsMissRounds: 100,
       readsDuringWrites: { readsPerBatch: 100, batches: 6 },
     };
 
@@ -158,6 +159,7 @@ const PHASES = {
   invalidation: runInvalidationScenario,
   events: runEventsScenario,
   reminders: runRemindersScenario,
+  analyticsMiss: runAnalyticsMissScenario,
 };
 
 async function runOnly(ctx) {
@@ -282,17 +284,34 @@ async function runRemindersScenario({ a, b }) {
   return runReminderDelivery({ instances: [a, b], count: PLAN.reminders, log });
 }
 
+/** analyticsMiss (`--only analyticsMiss`): the heavy user's analytics misses after each check-in, with the fragments they used. */
+async function runAnalyticsMissScenario({ a, data, today, observer }) {
+  log(`Scenario analyticsMiss: ${PLAN.analyticsMissRounds} check-ins of the heavy user, each followed by its three analytics reports…`);
+  const before = await observer.fragmentCounters();
+  const result = await runAnalyticsMiss({ api: a, heavy: data.heavy, today, rounds: PLAN.analyticsMissRounds });
+  return { ...result, fragments: fragmentsDuring(before, await observer.fragmentCounters()) };
+}
+
 /** Scenarios 6 and 10. */
 async function runMixed({ a, b, data, today, observer }) {
   log(`Scenarios 6 + 10: mixed load on two instances for ${PLAN.mixedS} s…`);
   const errorsBefore = await observer.storeErrors();
+  const fragmentsBefore = await observer.fragmentCounters();
   const run = await runMixedLoad({ instances: [a, b], users: data.users, today, seconds: PLAN.mixedS, watchPids: [a.pid, b.pid] });
   const summary = {
     ...summarizeMixed(run.samples, run.elapsedMs),
     cacheStoreErrors: (await observer.storeErrors()) - errorsBefore,
+    fragments: fragmentsDuring(fragmentsBefore, await observer.fragmentCounters()),
     staleExamples: run.staleExamples,
   };
   return { summary, rssByInstance: run.memory.map((m, i) => ({ instance: [a.name, b.name][i], ...m })) };
+}
+
+/** Analytics fragments during mixed: hits, misses and the hit rate (a check-in recomputes one habit's part, the others stay hits). */
+function fragmentsDuring(before, after) {
+  const hit = after.hit - before.hit;
+  const miss = after.miss - before.miss;
+  return { hit, miss, hitRate: hit + miss > 0 ? round(hit / (hit + miss), 4) : null };
 }
 
 /**

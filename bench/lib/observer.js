@@ -1,6 +1,6 @@
 'use strict';
 
-const { call } = require('./http');
+const { call, request } = require('./http');
 const { memoryOf } = require('./processes');
 const { round } = require('./stats');
 
@@ -43,6 +43,16 @@ class PhaseObserver {
   /** The first few reasons the cache store gave for opening its circuit, per process. */
   circuitReasons() {
     return Object.fromEntries(this.apis.map((api) => [api.name, api.child.logEvents.firstReasons]));
+  }
+
+  /** Analytics fragments served from the cache (hit) or computed (miss), summed over both processes (GET /metrics). */
+  async fragmentCounters() {
+    const pages = await Promise.all(this.apis.map((api) => request(api.port, 'GET', '/metrics')));
+    const count = (text, outcome) => Number(new RegExp(`^cache_fragments_total\\{outcome="${outcome}"\\} (\\d+)`, 'm').exec(text)?.[1] ?? 0);
+    return {
+      hit: pages.reduce((sum, page) => sum + count(page.text, 'hit'), 0),
+      miss: pages.reduce((sum, page) => sum + count(page.text, 'miss'), 0),
+    };
   }
 
   /** Sum of the cache-store error counters (GET /api/admin/cache/stats) of both processes. */

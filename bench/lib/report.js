@@ -117,6 +117,7 @@ function renderTable(result) {
       ['cache-store errors during scenarios 1-4 (uncached run)', `${result.uncached.cacheStoreErrors} (circuit opened ${phase(result, 'throughput').circuitOpened}, epoch replaced ${phase(result, 'throughput').epochReplaced})`],
       ['mixed rps / p99 ms / hit rate', `${m.rps} / ${m.p99Ms} / ${m.hitRate}`],
       ['mixed requests / writes / freshness checks', `${m.requests} / ${m.writes} / ${m.freshnessChecks}`],
+      ['mixed analytics fragments hit / miss / hit rate', m.fragments ? `${m.fragments.hit} / ${m.fragments.miss} / ${m.fragments.hitRate}` : '-'],
       ['mixed cache-store errors / circuit opened / epoch replaced', `${m.cacheStoreErrors} / ${phase(result, 'mixed').circuitOpened} / ${phase(result, 'mixed').epochReplaced}`],
       ['mixed event-loop delay p99 / max ms (api-a; api-b)', loopDelay(result, 'mixed')],
       ['invalidation p50 ms 1k / large', `${inv.p50Ms1k} / ${inv.p50Ms1M}`],

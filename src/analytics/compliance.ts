@@ -4,6 +4,7 @@ import { buildHabitHistories, type HabitHistory } from './habit-history';
 import { type WalkCheckpoint, type WalkResult, type WalkWindow, walkHabit } from './habit-walk';
 import { toDayRange } from './range';
 import { completionRate } from './rate';
+import { byPosition } from './report-assembly';
 import { roundScore } from './score';
 
 /*
@@ -55,8 +56,8 @@ export function walkTotals(walk: WalkResult) {
   };
 }
 
-function byPosition(a: HabitHistory, b: HabitHistory): number {
-  return a.habit.position - b.habit.position || a.habit.id - b.habit.id;
+function historyByPosition(a: HabitHistory, b: HabitHistory): number {
+  return byPosition(a.habit, b.habit);
 }
 
 /**
@@ -71,7 +72,7 @@ export function walkCompliance(
   resumes: ReadonlyMap<number, WalkCheckpoint> = new Map(),
 ): ComplianceWalk {
   const window = toWalkWindow(range, today);
-  const histories = buildHabitHistories(habits, records, window.to, false).sort(byPosition);
+  const histories = buildHabitHistories(habits, records, window.to, false).sort(historyByPosition);
   const checkpoints = new Map<number, WalkCheckpoint[]>();
   const entries = histories.map((history) => {
     const walk = walkHistory(history, window, resumes.get(history.habit.id));

@@ -41,6 +41,24 @@ export interface StorePing {
   nodes: StoreNodePing[];
 }
 
+/** One habit's analytics fragment to read: the habit (whose generation guards it) and the fragment's key. */
+export interface FragmentSlot {
+  habitId: number;
+  key: string;
+}
+
+/** What a fragment read gives per slot: the habit's validity token and the stored value (null when absent). */
+export interface FragmentRead {
+  token: string;
+  raw: string | null;
+}
+
+/** A fragment to store, with the token read before its database reads. */
+export interface FragmentWrite extends FragmentSlot {
+  token: string;
+  value: string;
+}
+
 export interface CacheBackend {
   readonly kind: 'redis' | 'memory';
   /** The user's session token and, with a group, that group's token; creates any that is missing. */
@@ -51,6 +69,10 @@ export interface CacheBackend {
   getEntry(key: string): Promise<string | undefined>;
   /** Stores an entry through cache-manager (on the same Keyv store) and indexes it under its group. */
   setEntry(userId: number, group: CacheGroup, key: string, value: string, ttlMs: number): Promise<void>;
+  /** The validity tokens `<epoch>.<fragments>.<habit generation>` and values of fragments, in one round trip; creates a missing epoch or base. */
+  readFragments(userId: number, slots: readonly FragmentSlot[]): Promise<FragmentRead[]>;
+  /** Stores each fragment only while its habit's token is still the one given (atomically, one round trip). */
+  storeFragments(userId: number, fragments: readonly FragmentWrite[], ttlMs: number): Promise<void>;
   /**
    * Replaces the user's generations of these scopes and drops the entries of the groups among
    * them; returns how many entries were dropped.

@@ -12,9 +12,12 @@ import { CacheStore } from './cache-store';
 export class CacheInvalidator {
   constructor(private readonly store: CacheStore) {}
 
-  /** Drops the user's cached responses that these changes can affect, on every instance. */
-  async invalidateChanges(userId: number, groups: readonly ChangeGroup[]): Promise<void> {
-    await this.store.invalidate(userId, scopesChangedBy(groups));
+  /**
+   * Drops the user's cached responses that these changes can affect, on every instance, and the
+   * analytics fragments of the habits the change names (`habits`; null: of every habit).
+   */
+  async invalidateChanges(userId: number, groups: readonly ChangeGroup[], habits: readonly number[] | null = null): Promise<void> {
+    await this.store.invalidate(userId, scopesChangedBy(groups, habits));
   }
 
   /** The user's remembered principals are reloaded from the database on their next request, on every instance. */

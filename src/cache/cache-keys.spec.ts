@@ -51,11 +51,17 @@ describe('cache keys', () => {
 
 describe('scopes a change replaces', () => {
   it('replaces only the groups of the same name for data changes', () => {
-    expect(scopesChangedBy(['records', 'analytics'])).toEqual(['analytics', 'records']);
-    expect(scopesChangedBy(['categories', 'habits', 'analytics'])).toEqual(['analytics', 'categories', 'habits']);
+    expect(scopesChangedBy(['records', 'analytics'], [])).toEqual(['analytics', 'records']);
+    expect(scopesChangedBy(['categories', 'habits', 'analytics'], [])).toEqual(['analytics', 'categories', 'habits']);
+  });
+
+  it('replaces the fragments of the habits a change names, or of every habit when it names none', () => {
+    expect(scopesChangedBy(['records', 'analytics'], [4, 9, 4])).toEqual(['analytics', 'records', 'habit:4', 'habit:9']);
+    expect(scopesChangedBy(['records', 'analytics'])).toEqual(['analytics', 'records', 'fragments']);
+    expect(scopesChangedBy(['categories'], [4])).toEqual(['categories']);
   });
 
   it('replaces every group and the remembered principals for a profile change', () => {
-    expect(scopesChangedBy(['profile'])).toEqual(['analytics', 'categories', 'habits', 'records', 'session']);
+    expect(scopesChangedBy(['profile'])).toEqual(['analytics', 'categories', 'habits', 'records', 'session', 'fragments']);
   });
 });

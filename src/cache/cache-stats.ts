@@ -19,6 +19,8 @@ export class CacheStats {
   errors = 0;
   /** 304 answers to a matching If-None-Match (any outcome). */
   notModified = 0;
+  /** Analytics fragments (one habit's part of a report): served from the cache, or computed. */
+  readonly fragments = { hit: 0, miss: 0 };
 
   record(group: CacheGroup, outcome: CacheOutcome): void {
     this.byGroup[group][outcome] += 1;

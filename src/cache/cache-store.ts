@@ -1,6 +1,6 @@
 import { Inject, Injectable, Logger, OnApplicationShutdown } from '@nestjs/common';
 import { AppConfig } from '../config/app-config';
-import { CACHE_BACKEND, CacheBackend, StorePing, Validity } from './cache-backend';
+import { CACHE_BACKEND, CacheBackend, FragmentRead, FragmentSlot, FragmentWrite, StorePing, Validity } from './cache-backend';
 import { CacheGroup } from '../common/change-groups';
 import { ValidityScope } from './cache-group';
 import { CachedResponse, decodeEntry, encodeEntry } from './cached-response';
@@ -85,6 +85,19 @@ export class CacheStore implements OnApplicationShutdown {
 
   async fill(userId: number, group: CacheGroup, key: string, validity: string, response: CachedResponse, ttlSeconds: number): Promise<void> {
     await this.guardedRead((backend) => backend.setEntry(userId, group, key, encodeEntry(validity, response), ttlSeconds * 1000));
+  }
+
+  /** Fragments with their habits' validity tokens (one round trip); null = unavailable. */
+  async readFragments(userId: number, slots: readonly FragmentSlot[]): Promise<FragmentRead[] | null> {
+    if (slots.length === 0) return [];
+    const result = await this.guardedRead((backend) => backend.readFragments(userId, slots));
+    return result === UNAVAILABLE ? null : result;
+  }
+
+  /** Stores fragments whose habits' tokens did not change since they were read; a failure only costs misses. */
+  async storeFragments(userId: number, fragments: readonly FragmentWrite[], ttlSeconds: number): Promise<void> {
+    if (fragments.length === 0) return;
+    await this.guardedRead((backend) => backend.storeFragments(userId, fragments, ttlSeconds * 1000));
   }
 
   /**

@@ -1,9 +1,12 @@
 import { Cache, createCache } from 'cache-manager';
 import Keyv from 'keyv';
-import { CacheBackend, freshToken, StorePing, StoreSize, Validity } from './cache-backend';
+import { CacheBackend, FragmentRead, FragmentSlot, FragmentWrite, freshToken, StorePing, StoreSize, Validity } from './cache-backend';
 import { CacheGroup } from '../common/change-groups';
-import { ALL_SCOPES, ValidityScope } from './cache-group';
+import { ALL_SCOPES, habitScope, isCacheGroup, ValidityScope } from './cache-group';
 import { deserializeEnvelope, serializeEnvelope } from './keyv-envelope';
+
+/** A user's generations: one per scope (a habit's scope only once a write named it). */
+type Generations = Partial<Record<ValidityScope, string>>;
 
 /** A Map that forgets its oldest entries past `limit`, so the in-process cache cannot grow without bound. */
 class BoundedMap extends Map<string, string> {
@@ -26,7 +29,7 @@ export class MemoryCacheBackend implements CacheBackend {
   /** cache-manager 7 on the same Keyv store: fills go through it (reads stay on Keyv, see setEntry). */
   private readonly fills: Cache;
   private readonly entries: BoundedMap;
-  private readonly generations = new Map<number, Record<ValidityScope, string>>();
+  private readonly generations = new Map<number, Generations>();
   /** `<userId>:<group>` → that group's response keys. */
   private readonly indexes = new Map<string, Set<string>>();
   private epoch = freshToken();
@@ -51,6 +54,21 @@ export class MemoryCacheBackend implements CacheBackend {
     };
   }
 
+  async readFragments(userId: number, slots: readonly FragmentSlot[]): Promise<FragmentRead[]> {
+    return Promise.all(slots.map(async (slot) => ({ token: this.fragmentToken(userId, slot.habitId), raw: (await this.keyv.get(slot.key)) ?? null })));
+  }
+
+  async storeFragments(userId: number, fragments: readonly FragmentWrite[], ttlMs: number): Promise<void> {
+    for (const fragment of fragments) {
+      if (fragment.token === this.fragmentToken(userId, fragment.habitId)) await this.keyv.set(fragment.key, fragment.value, ttlMs);
+    }
+  }
+
+  private fragmentToken(userId: number, habitId: number): string {
+    const generations = this.generationsOf(userId);
+    return `${this.epoch}.${generations.fragments}.${generations[habitScope(habitId)] ?? ''}`;
+  }
+
   async readValidityAndEntry(userId: number, group: CacheGroup, key: string): Promise<Validity & { raw: string | null }> {
     return { ...(await this.readValidity(userId, group)), raw: (await this.keyv.get(key)) ?? null };
   }
@@ -73,7 +91,7 @@ export class MemoryCacheBackend implements CacheBackend {
     let deleted = 0;
     for (const scope of scopes) {
       generations[scope] = token;
-      if (scope === 'session') continue;
+      if (!isCacheGroup(scope)) continue;
       const indexName = `${userId}:${scope}`;
       for (const key of this.indexes.get(indexName) ?? []) if (this.entries.delete(key)) deleted += 1;
       this.indexes.delete(indexName);
@@ -81,11 +99,11 @@ export class MemoryCacheBackend implements CacheBackend {
     return deleted;
   }
 
-  private generationsOf(userId: number): Record<ValidityScope, string> {
+  private generationsOf(userId: number): Generations {
     let generations = this.generations.get(userId);
     if (!generations) {
       const token = freshToken();
-      generations = Object.fromEntries(ALL_SCOPES.map((scope) => [scope, token])) as Record<ValidityScope, string>;
+      generations = Object.fromEntries(ALL_SCOPES.map((scope) => [scope, token]));
       this.generations.set(userId, generations);
     }
     return generations;

@@ -1,15 +1,16 @@
 import KeyvRedis from '@keyv/redis';
 import { Cache, createCache } from 'cache-manager';
 import Keyv from 'keyv';
-import { CacheBackend, freshToken, MAX_TTL_SECONDS, StoreNodePing, StoreNodeSize, StorePing, StoreSize, Validity } from './cache-backend';
+import { CacheBackend, FragmentRead, FragmentSlot, FragmentWrite, freshToken, MAX_TTL_SECONDS, StoreNodePing, StoreNodeSize, StorePing, StoreSize, Validity } from './cache-backend';
 import { CacheGroup } from '../common/change-groups';
-import { ValidityScope } from './cache-group';
+import { isCacheGroup, ValidityScope } from './cache-group';
 import { allEpochKeys, epochKey, generationsKey, groupOfKey, indexKey, isOwnKey, isResponseKey, OWN_KEYS_PATTERNS } from './cache-keys';
 import { hasSeveralNodes, isCluster, masterClients, MasterNode, masterNodes, onConnectionLost, RedisConnection } from '../redis/redis-topology';
 import { keySlot } from '../redis/key-slot';
 import { RedisScript } from '../redis/redis-script';
 import { withDeadline } from '../redis/deadline';
 import { deserializeEnvelope, serializeEnvelope } from './keyv-envelope';
+import { readRedisFragments, storeRedisFragments } from './redis-fragments';
 
 const SCAN_BUDGET_MS = 500;
 /**
@@ -98,6 +99,14 @@ export class RedisCacheBackend implements CacheBackend {
     ]);
   }
 
+  readFragments(userId: number, slots: readonly FragmentSlot[]): Promise<FragmentRead[]> {
+    return readRedisFragments(this.client, userId, slots);
+  }
+
+  storeFragments(userId: number, fragments: readonly FragmentWrite[], ttlMs: number): Promise<void> {
+    return storeRedisFragments(this.client, userId, fragments, ttlMs);
+  }
+
   /**
    * At most four commands whatever the size of the keyspace: HSET of the scopes' generations and
    * EXPIRE of that hash, SUNION of the groups' indexes (pipelined), then one UNLINK.
@@ -106,7 +115,7 @@ export class RedisCacheBackend implements CacheBackend {
     if (scopes.length === 0) return 0;
     const token = freshToken();
     const gens = generationsKey(userId);
-    const indexes = scopes.filter((scope): scope is CacheGroup => scope !== 'session').map((group) => indexKey(userId, group));
+    const indexes = scopes.filter(isCacheGroup).map((group) => indexKey(userId, group));
     const [, , members] = await Promise.all([
       this.client.hSet(gens, Object.fromEntries(scopes.map((scope) => [scope, token]))),
       this.client.expire(gens, MAX_TTL_SECONDS),

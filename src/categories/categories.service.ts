@@ -24,7 +24,10 @@ export class CategoriesService {
   async create(userId: number, dto: CreateCategoryDto): Promise<CategoryResponse> {
     const newCategory = { name: dto.name, nameKey: nameKeyOf(dto.name), color: dto.color ?? null };
     const id = await this.failOnNameConflict(dto.name, () =>
-      this.writes.write(userId, CHANGES.category, (write) => this.categories.insertForUser(write, newCategory)),
+      this.writes.write(userId, CHANGES.category, (write) => {
+        write.habitsChanged(); // the reports read which habits a category holds; no habit's part changes
+        return this.categories.insertForUser(write, newCategory);
+      }),
     );
     return toCategoryResponse(await this.getOwned(userId, id));
   }
@@ -35,6 +38,7 @@ export class CategoriesService {
     if (Object.keys(changes).length === 0) return toCategoryResponse(current);
     await this.failOnNameConflict(dto.name ?? current.name, () =>
       this.writes.write(userId, CHANGES.category, async (write) => {
+        write.habitsChanged();
         if ((await this.categories.updateOwned(write, id, changes)) === 0) throw new NotFoundException('Category not found');
       }),
     );
@@ -44,6 +48,7 @@ export class CategoriesService {
   /** Its habits stay, with `categoryId: null` (the foreign key is `ON DELETE SET NULL`). */
   async remove(userId: number, id: number): Promise<void> {
     await this.writes.write(userId, CHANGES.category, async (write) => {
+      write.habitsChanged();
       if ((await this.categories.deleteOwned(write, id)) === 0) throw new NotFoundException('Category not found');
     });
   }

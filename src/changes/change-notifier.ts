@@ -7,6 +7,8 @@ import { ChangeGroup } from '../common/change-groups';
 export interface CommittedChange {
   userId: number;
   groups: readonly ChangeGroup[];
+  /** The habits whose row or records changed, when the write named them (null: any habit may have). */
+  habits?: readonly number[] | null;
   revision: number;
 }
 
@@ -25,9 +27,9 @@ export class ChangeNotifier {
     private readonly bus: EventBus,
   ) {}
 
-  async committed({ userId, groups }: CommittedChange): Promise<void> {
+  async committed({ userId, groups, habits = null }: CommittedChange): Promise<void> {
     if (groups.length === 0) return;
-    await this.cacheInvalidator.invalidateChanges(userId, groups);
+    await this.cacheInvalidator.invalidateChanges(userId, groups, habits);
     this.bus.publish({ kind: 'change', userId, groups: [...groups], at: new Date().toISOString() });
   }
 

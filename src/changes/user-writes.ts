@@ -18,6 +18,12 @@ export interface UserWrite {
    * the transaction is rolled back (the revision bump with it) and nothing is announced.
    */
   unchanged(): void;
+  /**
+   * Names the habits whose row or records this write changes (their analytics fragments are
+   * recomputed; the others' stay cached). A write that names none changes every habit's analytics
+   * as far as the cache knows; `habitsChanged()` with no id says it changes no habit's.
+   */
+  habitsChanged(...habitIds: number[]): void;
 }
 
 /**
@@ -30,8 +36,8 @@ export type WriteHook = (write: UserWrite, groups: readonly ChangeGroup[]) => Pr
  * THE door for every write of a user's data (categories, habits, records, reminders, profile,
  * imports). `write` runs `work` in one transaction, after bumping the user's sync revision in it;
  * the hooks run in the same transaction; after the commit, the change is announced once
- * (ChangeNotifier.committed: the user's cached responses of those groups stop being served, open
- * change feeds hear of it). A work that throws rolls everything back and announces nothing; a
+ * (ChangeNotifier.committed: the user's cached responses of those groups, and the analytics fragments
+ * of the habits the work named, stop being served; open change feeds hear of it). A work that throws rolls everything back and announces nothing; a
  * service can neither bump without announcing nor announce without a commit.
  *
  *   return this.writes.write(userId, CHANGES.habit, async (write) => {
@@ -56,17 +62,18 @@ export class UserWrites {
   }
 
   async write<T>(userId: number, groups: readonly ChangeGroup[], work: (write: UserWrite) => Promise<T>): Promise<T> {
-    let revision = 0;
+    const change: { revision: number; habits: number[] | null } = { revision: 0, habits: null };
     try {
       const result = await this.transactions.run(async (manager) => {
         const write = new OpenWrite(manager, userId, await bumpRevision(manager, userId));
         const value = await work(write);
         if (write.changedNothing) throw new NothingChanged(value);
         for (const hook of this.hooks) await hook(write, groups);
-        revision = write.revision;
+        change.revision = write.revision;
+        change.habits = write.habits && [...write.habits];
         return value;
       });
-      await this.notifier.committed({ userId, groups, revision });
+      await this.notifier.committed({ userId, groups, ...change });
       return result;
     } catch (error) {
       if (error instanceof NothingChanged) return error.value as T;
@@ -84,6 +91,8 @@ class NothingChanged extends Error {
 
 class OpenWrite implements UserWrite {
   changedNothing = false;
+  /** Null until the work names a habit (or says it changed none). */
+  habits: Set<number> | null = null;
 
   constructor(
     readonly manager: EntityManager,
@@ -97,5 +106,10 @@ class OpenWrite implements UserWrite {
 
   unchanged(): void {
     this.changedNothing = true;
+  }
+
+  habitsChanged(...habitIds: number[]): void {
+    this.habits ??= new Set();
+    for (const id of habitIds) this.habits.add(id);
   }
 }

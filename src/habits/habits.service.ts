@@ -42,7 +42,11 @@ export class HabitsService {
   async create(user: AuthUser, dto: CreateHabitDto): Promise<HabitResponse> {
     await this.requireCategoryInBody(user.id, dto.categoryId);
     const id = await this.failOnUnknownCategory(() =>
-      this.writes.write(user.id, CHANGES.habit, (write) => this.habits.insertForUser(write, newHabit(user, dto))),
+      this.writes.write(user.id, CHANGES.habit, async (write) => {
+        const id = await this.habits.insertForUser(write, newHabit(user, dto));
+        write.habitsChanged(id);
+        return id;
+      }),
     );
     return toHabitResponse(await this.getOwned(user.id, id));
   }
@@ -54,6 +58,7 @@ export class HabitsService {
     if (Object.keys(changes).length === 0) return toHabitResponse(current);
     await this.failOnUnknownCategory(() =>
       this.writes.write(userId, CHANGES.habit, async (write) => {
+        write.habitsChanged(id);
         if ((await this.habits.updateOwned(write, id, changes)) === 0) throw new NotFoundException('Habit not found');
       }),
     );
@@ -63,6 +68,7 @@ export class HabitsService {
   /** Its records go with it (the foreign key cascades). */
   async remove(userId: number, id: number): Promise<void> {
     await this.writes.write(userId, CHANGES.habit, async (write) => {
+      write.habitsChanged(id);
       if ((await this.habits.deleteOwned(write, id)) === 0) throw new NotFoundException('Habit not found');
     });
   }

@@ -99,6 +99,17 @@ function registerCacheMetrics(registers: Registry[], stats: CacheStats, store: C
     },
   });
   new Counter({
+    name: 'cache_fragments_total',
+    help: "Analytics fragments (one habit's part of a report) looked up: hit (served from the cache) or miss (computed)",
+    labelNames: ['outcome'],
+    registers,
+    collect() {
+      this.reset();
+      this.inc({ outcome: 'hit' }, stats.fragments.hit);
+      this.inc({ outcome: 'miss' }, stats.fragments.miss);
+    },
+  });
+  new Counter({
     name: 'cache_not_modified_total',
     help: 'Cached-route answers of 304 Not Modified (If-None-Match matched the ETag)',
     registers,

@@ -82,7 +82,10 @@ export class RecordBatchService {
   /** A habit deleted between the checks and the transaction fails the whole batch (nothing is written). */
   private async write(userId: number, puts: TimedPut[], deletes: TimedDelete[]): Promise<BatchPlan> {
     try {
-      return await this.writes.write(userId, CHANGES.record, (write) => this.records.applyBatch(write, puts, deletes));
+      return await this.writes.write(userId, CHANGES.record, (write) => {
+        write.habitsChanged(...puts.map((put) => put.habitId), ...deletes.map((item) => item.habitId));
+        return this.records.applyBatch(write, puts, deletes);
+      });
     } catch (error) {
       if (isForeignKeyViolation(error)) throw new BadRequestException(`a habit of this batch was deleted meanwhile; nothing was written`);
       throw error;

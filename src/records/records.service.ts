@@ -47,6 +47,7 @@ export class RecordsService {
   async remove(userId: number, habitId: number, date: string): Promise<void> {
     await this.getHabit(userId, habitId);
     await this.writes.write(userId, CHANGES.record, async (write) => {
+      write.habitsChanged(habitId);
       if ((await this.records.deleteForHabitDate(write, habitId, date)) === 0) throw new NotFoundException('Record not found');
     });
   }
@@ -65,7 +66,10 @@ export class RecordsService {
   private async upsert(userId: number, habitId: number, date: string, fields: RecordFields): Promise<boolean> {
     for (let attempt = 0; attempt < UPSERT_ATTEMPTS; attempt++) {
       try {
-        return await this.writes.write(userId, CHANGES.record, (write) => this.records.upsertForHabitDate(write, { habitId, date, ...fields }));
+        return await this.writes.write(userId, CHANGES.record, (write) => {
+          write.habitsChanged(habitId);
+          return this.records.upsertForHabitDate(write, { habitId, date, ...fields });
+        });
       } catch (error) {
         if (isForeignKeyViolation(error)) throw new NotFoundException('Habit not found');
         if (!isUniqueViolation(error)) throw error;

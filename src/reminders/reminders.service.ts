@@ -43,6 +43,7 @@ export class RemindersService {
 
   /** In the write: at most 5 per habit (counted in the same transaction as the insert). */
   private async insert(write: UserWrite, habitId: number, dto: CreateReminderDto): Promise<number> {
+    write.habitsChanged(); // a reminder is no part of any analytics
     if ((await this.reminders.countOfHabit(write, habitId)) >= MAX_REMINDERS_PER_HABIT) {
       throw new ConflictException(`At most ${MAX_REMINDERS_PER_HABIT} reminders per habit; delete one first`);
     }
@@ -53,6 +54,7 @@ export class RemindersService {
 
   async update(userId: number, id: number, dto: UpdateReminderDto): Promise<ReminderResponse> {
     await this.writes.write(userId, CHANGES.habit, async (write) => {
+      write.habitsChanged();
       const changes: ReminderChanges = { nextAt: null, updatedAt: this.clock.now() };
       if (dto.time !== undefined) changes.time = dto.time;
       if (dto.days !== undefined) changes.days = daysText(dto.days);
@@ -65,6 +67,7 @@ export class RemindersService {
 
   async remove(userId: number, id: number): Promise<void> {
     await this.writes.write(userId, CHANGES.habit, async (write) => {
+      write.habitsChanged();
       if ((await this.reminders.deleteOwned(write, id)) === 0) throw new NotFoundException('Reminder not found');
     });
   }

@@ -9,7 +9,7 @@ import { cleanUp, inspectRedis, names, SUITE_TIMEOUT_MS, utcDate } from './cache
 jest.setTimeout(SUITE_TIMEOUT_MS);
 
 const REDIS_INDEX = 6;
-const OWN_KEY = /^\{u:(\d+)\}:(gens|idx:(analytics|categories|habits|records)|(analytics|categories|habits|records):[0-9a-f]{40})$/;
+const OWN_KEY = /^\{u:(\d+)\}:(gens|idx:(analytics|categories|habits|records)|(analytics|categories|habits|records|frag):[0-9a-f]{40})$/;
 
 /** What API.md promises clients about cached routes. */
 describe('cached routes keep the HTTP contract', () => {
@@ -161,6 +161,7 @@ describe('cached routes keep the HTTP contract', () => {
   });
 
   it('keeps its keys in Redis as {u:<id>}:… with no prefix (and the epoch of the user\'s hash slot)', async () => {
+    // Analytics fragments ({u:<id>}:frag:…) are not indexed: a write replaces their habit's generation instead.
     // The rate limiter shares this Redis; its keys (ratelimit:…) are not the cache's.
     const { session, habitId } = await userWithData();
     for (const path of ['/api/categories', '/api/habits', `/api/habits/${habitId}`, '/api/records', '/api/analytics/compliance']) {
@@ -170,16 +171,19 @@ describe('cached routes keep the HTTP contract', () => {
     const foreign = keys.filter((key) => !/^cache:epoch:\{e\d+\}$/.test(key) && !OWN_KEY.test(key) && !key.startsWith('ratelimit:'));
     expect(foreign).toEqual([]);
     const mine = keys.filter((key) => key.startsWith(`{u:${session.userId}}:`));
-    const responses = mine.filter((key) => !key.endsWith(':gens') && !key.includes(':idx:')).sort();
+    const fragments = mine.filter((key) => key.includes(':frag:'));
+    const responses = mine.filter((key) => !key.endsWith(':gens') && !key.includes(':idx:') && !fragments.includes(key)).sort();
+    expect(fragments).toHaveLength(2);
     expect(responses.map((key) => key.split(':')[2]).sort()).toEqual(['analytics', 'categories', 'habits', 'habits', 'records']);
     const indexes = ['analytics', 'categories', 'habits', 'records'].map((group) => `{u:${session.userId}}:idx:${group}`);
     expect((await redis.sUnion(indexes)).sort()).toEqual(responses);
     expect(mine).toContain(`{u:${session.userId}}:gens`);
     // Each entry expires in Redis itself after its group's TTL (API.md defaults).
     const ttlSeconds: Record<string, number> = { analytics: 3600, categories: 86400, habits: 900, records: 900 };
-    for (const key of responses) {
+    for (const key of [...responses, ...fragments]) {
       const ttl = await redis.pTTL(key);
-      expect({ key, expires: ttl > 0, withinTtl: ttl <= ttlSeconds[key.split(':')[2]] * 1000 }).toEqual({ key, expires: true, withinTtl: true });
+      const group = key.includes(':frag:') ? 'analytics' : key.split(':')[2];
+      expect({ key, expires: ttl > 0, withinTtl: ttl <= ttlSeconds[group] * 1000 }).toEqual({ key, expires: true, withinTtl: true });
     }
   });
 });

@@ -1,3 +1,4 @@
+import { CacheStats } from '../../src/cache/cache-stats';
 import { todayIn } from '../../src/common/dates/calendar-date';
 import { ApiClient, Session } from '../support/api-client';
 import { createTestDatabase, TestDatabase } from '../support/test-database';
@@ -31,13 +32,16 @@ interface Tracked {
   counter: number;
 }
 
-type View = 'categories' | 'habits' | 'records' | 'habit' | 'analytics';
+type View = 'categories' | 'habits' | 'records' | 'habit' | 'analytics' | 'analyticsYear' | 'performance';
+const VIEWS: readonly View[] = ['categories', 'habits', 'records', 'habit', 'analytics', 'analyticsYear', 'performance'];
 
 /**
  * Writers and readers on two instances sharing one database and one Redis, in a seeded random
  * order with concurrency: a read that starts after a write was acknowledged must reflect it. Writes
  * of records, habits and categories each invalidate only some cache groups; the reads cover every
- * group, so a group a write should have invalidated and did not shows up here.
+ * group, so a group a write should have invalidated and did not shows up here. The analytics
+ * reports are assembled from per-habit fragments: a check-in or a rename of one habit leaves the
+ * others' fragments hits, so a habit a write should have named and did not shows up here too.
  */
 describe.each(['sqlite', 'postgres'] as const)('read-your-writes across instances on %s', (kind) => {
   let database: TestDatabase;
@@ -65,6 +69,7 @@ describe.each(['sqlite', 'postgres'] as const)('read-your-writes across instance
     const violations: string[] = [];
     const failures: string[] = [];
     const counts = { reads: 0, writes: 0, hits: 0 };
+    const fragmentHitsBefore = fragmentHits();
 
     const plan = Array.from({ length: OPERATIONS }, () => ({ user: pick(users), client: pick(clients), roll: random(), choice: random() }));
 
@@ -81,9 +86,13 @@ describe.each(['sqlite', 'postgres'] as const)('read-your-writes across instance
           const status = choice < 0.7 ? 'done' : 'skipped';
           state.records[`${habitId}/${date}`] = `${status}:${label}`;
           pending = client.as(user.session).put(`/api/habits/${habitId}/records/${date}`, { status, note: label });
-        } else if (roll < 0.75) {
+        } else if (roll < 0.65) {
           state.habits[`pending ${label}`] = `habit ${label}`;
           pending = client.as(user.session).post('/api/habits', { name: `habit ${label}`, schedule: { type: 'daily' }, startDate: RECORD_FROM });
+        } else if (roll < 0.8) {
+          const habitId = Number(pickFrom(Object.keys(state.habits), choice));
+          state.habits[habitId] = `habit ${label}`;
+          pending = client.as(user.session).patch(`/api/habits/${habitId}`, { name: `habit ${label}` });
         } else {
           const categoryId = Number(pickFrom(Object.keys(state.categories), choice));
           state.categories[categoryId] = `category ${label}`;
@@ -96,7 +105,7 @@ describe.each(['sqlite', 'postgres'] as const)('read-your-writes across instance
           failures.push(`write ${label} answered ${response.status} ${JSON.stringify(response.body)}`);
           return;
         }
-        if (roll >= 0.5 && roll < 0.75) {
+        if (roll >= 0.5 && roll < 0.65) {
           delete state.habits[`pending ${label}`];
           state.habits[response.body.id as number] = `habit ${label}`;
         }
@@ -108,7 +117,7 @@ describe.each(['sqlite', 'postgres'] as const)('read-your-writes across instance
     }
 
     async function read(user: Tracked, client: ApiClient, choice: number): Promise<void> {
-      const view: View = pickFrom(['categories', 'habits', 'records', 'habit', 'analytics'] as const, choice);
+      const view: View = pickFrom(VIEWS, choice);
       const habitId = Number(pickFrom(Object.keys(user.history[user.acknowledged].habits), choice));
       const path = {
         categories: '/api/categories',
@@ -116,6 +125,8 @@ describe.each(['sqlite', 'postgres'] as const)('read-your-writes across instance
         records: `/api/records?from=${RECORD_FROM}&to=${RECORD_TO}`,
         habit: `/api/habits/${habitId}`,
         analytics: `/api/analytics/compliance?from=${RECORD_FROM}&to=${RECORD_TO}`,
+        analyticsYear: `/api/analytics/compliance?from=${utcDate(-364)}&to=${RECORD_TO}`,
+        performance: `/api/analytics/performance?from=${RECORD_FROM}&to=${RECORD_TO}`,
       }[view];
       const lowest = user.acknowledged;
       const response = await client.as(user.session).get(path);
@@ -150,7 +161,13 @@ describe.each(['sqlite', 'postgres'] as const)('read-your-writes across instance
     expect(counts.reads).toBeGreaterThan(100);
     // The run exercised the cache, not only the database.
     expect(counts.hits).toBeGreaterThan(0);
+    // Reports were assembled from fragments that outlived writes of other habits.
+    expect(fragmentHits()).toBeGreaterThan(fragmentHitsBefore);
   });
+
+  function fragmentHits(): number {
+    return apps.reduce((sum, testApp) => sum + testApp.app.get(CacheStats).fragments.hit, 0);
+  }
 
   it("serves analytics for the user's new time zone right after a profile change, on both instances", async () => {
     const [first, second] = clients;
@@ -198,7 +215,13 @@ function projectState(view: View, state: UserState, habitId: number): string {
   if (view === 'categories') return JSON.stringify(Object.values(state.categories).sort());
   if (view === 'habits') return JSON.stringify(Object.values(state.habits).sort());
   if (view === 'habit') return JSON.stringify(state.habits[habitId] ?? null);
-  if (view === 'analytics') {
+  if (view === 'performance') {
+    const statuses = Object.entries(state.records)
+      .filter(([key]) => state.habits[key.split('/')[0]] !== undefined)
+      .map(([, value]) => value.split(':')[0]);
+    return `${statuses.filter((s) => s === 'done').length}:${statuses.filter((s) => s === 'skipped').length}`;
+  }
+  if (view === 'analytics' || view === 'analyticsYear') {
     const counts = Object.entries(state.habits).map(([id, name]) => {
       const statuses = Object.entries(state.records)
         .filter(([key]) => key.startsWith(`${id}/`))
@@ -213,7 +236,11 @@ function projectState(view: View, state: UserState, habitId: number): string {
 /** The same projection of a response body. */
 function projectBody(view: View, body: unknown): string {
   if (view === 'habit') return JSON.stringify((body as { name: string }).name);
-  if (view === 'analytics') {
+  if (view === 'performance') {
+    const totals = (body as { totals: { done: number; skipped: number } }).totals;
+    return `${totals.done}:${totals.skipped}`;
+  }
+  if (view === 'analytics' || view === 'analyticsYear') {
     const habits = (body as { habits: { name: string; done: number; skipped: number }[] }).habits;
     return JSON.stringify(habits.map((habit) => `${habit.name}:${habit.done}:${habit.skipped}`).sort());
   }

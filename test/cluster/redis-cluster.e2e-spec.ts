@@ -1,10 +1,11 @@
+import { CacheStats } from '../../src/cache/cache-stats';
 import { createCluster, RedisClusterType } from '@redis/client';
 import type { Response } from 'supertest';
 import { ApiClient, Session } from '../support/api-client';
 import { RedisCluster } from '../support/redis-cluster';
 import { createTestDatabase, TestDatabase } from '../support/test-database';
 import { startTestApp, TestApp } from '../support/test-app';
-import { cleanUp } from '../cache/cache-support';
+import { cleanUp, utcDate } from '../cache/cache-support';
 
 jest.setTimeout(90_000);
 
@@ -74,6 +75,18 @@ describe('on a Redis Cluster (3 masters, 3 replicas, with a password)', () => {
         const read = await clients[(round + 1) % 2].as(session).get('/api/categories').expect(200);
         expect(names(read)).toContain(`Round ${round}`);
       }
+    });
+
+    it("assembles analytics from per-habit fragments in the user's slot: a check-in leaves the other habit's a hit", async () => {
+      const session = await clients[0].register();
+      const habits = [await clients[0].createHabit(session, { startDate: utcDate(-20) }), await clients[0].createHabit(session, { startDate: utcDate(-20) })];
+      await clients[0].as(session).get('/api/analytics/compliance').expect(200);
+      await clients[0].putRecord(session, habits[0].id as number, utcDate(-1));
+      const stats = apps[1].app.get(CacheStats);
+      const before = { ...stats.fragments };
+      const report = await clients[1].as(session).get('/api/analytics/compliance').expect(200);
+      expect(report.body.habits.map((habit: { done: number }) => habit.done)).toEqual([1, 0]);
+      expect({ hit: stats.fragments.hit - before.hit, miss: stats.fragments.miss - before.miss }).toEqual({ hit: 1, miss: 1 });
     });
 
     it('counts failed logins across the two instances in the cluster (tagged rate-limit keys)', async () => {
