@@ -1,20 +1,17 @@
-import { execFileSync } from 'node:child_process';
 import { existsSync, mkdirSync } from 'node:fs';
 import type { AddressInfo } from 'node:net';
 import { join } from 'node:path';
 import { chromium, type Browser, type Page } from 'playwright-core';
 import { startTestApp, TestApp, TestAppOptions } from '../support/test-app';
+import { ensureWebAppBuilt } from '../support/web-build';
 
 const ROOT = join(__dirname, '..', '..');
 export const CHROMIUM = '/usr/bin/chromium';
 export const SCREENSHOTS = join(ROOT, 'test-results', 'web');
 
-/**
- * Builds web/ into web/dist with Vite (its CLI in a child process: Vite 8 is ESM-only, which
- * Jest's CommonJS runtime cannot import). About two seconds.
- */
+/** web/dist as the sources say (built once by the e2e global set-up; again only if web/ changed since). */
 export function buildWebApp(): void {
-  execFileSync(process.execPath, [join(ROOT, 'node_modules', 'vite', 'bin', 'vite.js'), 'build', 'web', '--logLevel', 'error'], { cwd: ROOT, stdio: 'inherit' });
+  ensureWebAppBuilt();
 }
 
 /** The real app listening on a free port, reached as http://localhost:<port> (a secure context: the __Host- cookie works). */
