@@ -1,7 +1,8 @@
 import { randomUUID } from 'node:crypto';
 import type { IncomingMessage } from 'node:http';
 import fastifyCookie from '@fastify/cookie';
-import { INestApplication, RequestMethod } from '@nestjs/common';
+import { CanActivate, INestApplication, RequestMethod } from '@nestjs/common';
+import type { ApplicationConfig } from '@nestjs/core';
 import { FastifyAdapter, NestFastifyApplication } from '@nestjs/platform-fastify';
 import { DocumentBuilder, OpenAPIObject, SwaggerModule } from '@nestjs/swagger';
 import { Logger } from 'nestjs-pino';
@@ -11,6 +12,7 @@ import { corsOptions, mergeVary } from './common/http/cors-policy';
 import { API_SECURITY_HEADERS, DOCS_SECURITY_HEADERS, WEB_SECURITY_HEADERS } from './common/http/security-headers';
 import { finishDocument } from './common/openapi/finish-document';
 import { ApiValidationPipe } from './common/pipes/api-validation.pipe';
+import { EarlyHits } from './cache/early-hits';
 import { AppConfig } from './config/app-config';
 import { withReservedConnections } from './database/pool-bulkhead';
 import { RequestLogger } from './logging/request-logger';
@@ -82,6 +84,7 @@ export async function configureApp(app: NestFastifyApplication): Promise<NestFas
   await app.register(fastifyCookie);
   app.enableShutdownHooks();
   observeRequests(app, config);
+  answerHitsEarly(app);
   setUpOpenApi(app);
   await serveWeb(app, config.webDistDir);
   return app;
@@ -100,6 +103,24 @@ function observeRequests(app: NestFastifyApplication, config: AppConfig): void {
     requestLogger.log(request, reply);
     done();
   });
+}
+
+/** Cache hits answered by a preHandler of each cached route, after Nest's own global guards (see EarlyHits); off if those cannot be read. */
+function answerHitsEarly(app: NestFastifyApplication): void {
+  const guards = globalGuardsOf(app);
+  if (guards) app.get(EarlyHits).attach(app.getHttpAdapter().getInstance(), guards);
+}
+
+/**
+ * The APP_GUARD instances, in the order Nest runs them. Nest keeps them in its ApplicationConfig,
+ * which NestApplication holds as `config` without exposing it; with request-scoped global guards or
+ * global interceptors (a hit would have to run them too) there is no early path.
+ */
+function globalGuardsOf(app: NestFastifyApplication): CanActivate[] | null {
+  const config = (app as unknown as { config?: ApplicationConfig }).config;
+  if (!config || config.getGlobalRequestGuards().length > 0 || config.getGlobalInterceptors().length > 0) return null;
+  if (config.getGlobalRequestInterceptors().length > 0) return null;
+  return config.getGlobalGuards();
 }
 
 /** The web app at `/` when web/dist was built (`npm run build:web`); an API-only run just logs that it is absent. */

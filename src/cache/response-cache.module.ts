@@ -8,6 +8,7 @@ import { CacheInvalidator } from './cache-invalidator';
 import { CacheStats } from './cache-stats';
 import { CacheStore } from './cache-store';
 import { CachedResponseInterceptor } from './cached-response.interceptor';
+import { EarlyHits } from './early-hits';
 
 @Global()
 @Module({
@@ -23,7 +24,7 @@ class CacheBackendModule {}
 @Global()
 @Module({
   imports: [CacheBackendModule],
-  providers: [CacheStats, CacheStore, CacheGenerations, CachePrefetch, CacheInvalidator, CachedResponseInterceptor, CacheAdminService],
-  exports: [CacheStats, CacheStore, CacheGenerations, CachePrefetch, CacheInvalidator, CachedResponseInterceptor, CacheAdminService],
+  providers: [CacheStats, CacheStore, CacheGenerations, CachePrefetch, CacheInvalidator, CachedResponseInterceptor, CacheAdminService, EarlyHits],
+  exports: [CacheStats, CacheStore, CacheGenerations, CachePrefetch, CacheInvalidator, CachedResponseInterceptor, CacheAdminService, EarlyHits],
 })
 export class ResponseCacheModule {}

@@ -13,9 +13,20 @@ import { rateLimitPolicy } from './rate-limit-policy';
  */
 @Injectable()
 export class RateLimitGuard extends ThrottlerGuard {
+  /** Each request's outcome: a cache hit answered early (EarlyHits) runs the guards before Nest may run them again. */
+  private readonly outcomes = new WeakMap<object, Promise<boolean>>();
+
   /** The stock guard reads six metadata keys per limit and request: through RouteMetadata, each is read once per route. */
   constructor(@InjectThrottlerOptions() options: ThrottlerModuleOptions, @InjectThrottlerStorage() storage: ThrottlerStorage, metadata: RouteMetadata) {
     super(options, storage, metadata);
+  }
+
+  /** A request is counted once, whichever path runs the guard first; a second run gets the same answer (or the same 429). */
+  override canActivate(context: ExecutionContext): Promise<boolean> {
+    const request = context.switchToHttp().getRequest<object>();
+    let outcome = this.outcomes.get(request);
+    if (!outcome) this.outcomes.set(request, (outcome = super.canActivate(context)));
+    return outcome;
   }
 
   protected override async shouldSkip(context: ExecutionContext): Promise<boolean> {
