@@ -40,7 +40,8 @@ export function createFastifyAdapter(): FastifyAdapter {
     },
   });
   const fastify = adapter.getInstance();
-  fastify.addHook('onSend', async (request, reply) => {
+  // A callback, not an async function: one promise less on every answer.
+  fastify.addHook('onSend', (request, reply, payload, done) => {
     void reply.headers(securityHeadersFor(request.url));
     void reply.header('x-request-id', request.id);
     // Cached routes set their own `private, no-cache` (CachedResponseInterceptor); every other answer is not to be stored.
@@ -48,6 +49,7 @@ export function createFastifyAdapter(): FastifyAdapter {
       if (!reply.hasHeader('cache-control')) void reply.header('cache-control', 'private, no-store');
       void reply.header('vary', mergeVary(reply.getHeader('vary'), 'Authorization'));
     }
+    done(null, payload);
   });
   return adapter;
 }

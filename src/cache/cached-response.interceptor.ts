@@ -76,12 +76,12 @@ export class CachedResponseInterceptor implements NestInterceptor {
    * does (the body to send, or undefined for a 304). Null for anything else: the request then goes
    * through Nest untouched.
    */
-  async answerPrefetchedHit(options: CachedEndpointOptions, request: CachedRequest, reply: FastifyReply): Promise<{ body: string | undefined } | null> {
+  answerPrefetchedHit(options: CachedEndpointOptions, request: CachedRequest, reply: FastifyReply): { body: string | undefined } | null {
     const validity = request.cacheGeneration ?? null;
     const prefetch = request.user ? currentPrefetch(request) : undefined;
     if (validity === null || request.method !== 'GET' || wantsRefresh(request) || !prefetch?.raw) return null;
-    const cached = await this.store.lookup(prefetch.key, validity, prefetch.raw);
-    if (!cached || cached === UNAVAILABLE) return null;
+    const cached = this.store.current(prefetch.raw, validity);
+    if (!cached) return null;
     this.stats.record(options.group, 'hit');
     return { body: this.send(request, reply, cached, 'hit') };
   }

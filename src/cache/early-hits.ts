@@ -1,7 +1,7 @@
 import { CanActivate, Injectable } from '@nestjs/common';
 import { GUARDS_METADATA, HEADERS_METADATA, HTTP_CODE_METADATA, INTERCEPTORS_METADATA } from '@nestjs/common/constants';
 import { ExecutionContextHost } from '@nestjs/core/helpers/execution-context-host';
-import type { FastifyInstance, FastifyReply, FastifyRequest, RouteOptions } from 'fastify';
+import type { FastifyInstance, FastifyReply, FastifyRequest } from 'fastify';
 import { RequestWithPrincipal } from '../common/http/request-principal';
 import { CACHED_ROUTE, CachedRoute } from './cached-route';
 import { CachedResponseInterceptor } from './cached-response.interceptor';
@@ -28,7 +28,7 @@ export class EarlyHits {
     fastify.addHook('onRoute', (route) => {
       const cached = (route.config as Record<string, unknown> | undefined)?.[CACHED_ROUTE] as CachedRoute | undefined;
       if (!cached || route.method !== 'GET' || !answersAlone(cached)) return;
-      const early = (request: FastifyRequest, reply: FastifyReply) => this.serve(cached, guards, request as CachedRequest, reply);
+      const early = (request: FastifyRequest, reply: FastifyReply) => this.serve(cached, guards, request, reply);
       route.preHandler = [...hooksOf(route.preHandler), early];
     });
   }
@@ -38,7 +38,7 @@ export class EarlyHits {
     const context = new ExecutionContextHost([request, reply], route.classRef, route.handler);
     try {
       for (const guard of guards) if (!(await guard.canActivate(context))) return undefined;
-      const hit = await this.interceptor.answerPrefetchedHit(route.options, request, reply);
+      const hit = this.interceptor.answerPrefetchedHit(route.options, request, reply);
       if (!hit) return undefined;
       this.served += 1;
       return reply.send(hit.body);
