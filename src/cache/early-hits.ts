@@ -14,7 +14,8 @@ type CachedRequest = FastifyRequest & RequestWithPrincipal;
  * revocation, roles, rate limit), in the same order, then the same interceptor's hit. Anything
  * else (a guard refusing or failing, no prefetched entry, a miss, a refresh, Redis unavailable)
  * returns without touching the reply, and Nest handles the request as if this did not exist.
- * The rate limit counts a request once whichever path runs its guard (RateLimitGuard).
+ * The guards that decide once per request (authentication, rate limit: OncePerRequest) give Nest
+ * the answer they gave here, so a miss is not authenticated, nor counted, twice.
  */
 @Injectable()
 export class EarlyHits {
@@ -38,14 +39,14 @@ export class EarlyHits {
     const context = new ExecutionContextHost([request, reply], route.classRef, route.handler);
     try {
       for (const guard of guards) if (!(await guard.canActivate(context))) return undefined;
-      const hit = this.interceptor.answerPrefetchedHit(route.options, request, reply);
-      if (!hit) return undefined;
-      this.served += 1;
-      return reply.send(hit.body);
     } catch {
-      // Nest runs the guards again and answers (401, 403, 429…) through its exception filter.
+      // Nest runs the guards again (they answer as they did here) and its exception filter answers the 401, 403 or 429.
       return undefined;
     }
+    const hit = this.interceptor.answerPrefetchedHit(route.options, request, reply);
+    if (!hit) return undefined;
+    this.served += 1;
+    return reply.send(hit.body);
   }
 }
 

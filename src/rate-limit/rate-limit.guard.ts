@@ -8,6 +8,7 @@ import {
   ThrottlerOptions,
   ThrottlerStorage,
 } from '@nestjs/throttler';
+import { OncePerRequest } from '../common/http/once-per-request';
 import { RouteMetadata } from '../common/http/route-metadata';
 import { rateLimitPolicy } from './rate-limit-policy';
 
@@ -21,8 +22,7 @@ import { rateLimitPolicy } from './rate-limit-policy';
  */
 @Injectable()
 export class RateLimitGuard extends ThrottlerGuard {
-  /** Each request's outcome: a cache hit answered early (EarlyHits) runs the guards before Nest may run them again. */
-  private readonly outcomes = new WeakMap<object, Promise<boolean>>();
+  private readonly once = new OncePerRequest();
 
   /** The stock guard reads six metadata keys per limit and request: through RouteMetadata, each is read once per route. */
   constructor(@InjectThrottlerOptions() options: ThrottlerModuleOptions, @InjectThrottlerStorage() storage: ThrottlerStorage, metadata: RouteMetadata) {
@@ -34,10 +34,7 @@ export class RateLimitGuard extends ThrottlerGuard {
 
   /** A request is counted once, whichever path runs the guard first; a second run gets the same answer (or the same 429). */
   override canActivate(context: ExecutionContext): Promise<boolean> {
-    const request = context.switchToHttp().getRequest<object>();
-    let outcome = this.outcomes.get(request);
-    if (!outcome) this.outcomes.set(request, (outcome = this.evaluate(context)));
-    return outcome;
+    return this.once.decide(context, () => this.evaluate(context));
   }
 
   /**
