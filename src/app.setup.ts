@@ -56,6 +56,8 @@ export function createFastifyAdapter(): FastifyAdapter {
 
 /** Swagger UI's pages, the web app's pages (its own routes), or the JSON API (everything else, 404s included). */
 function securityHeadersFor(url: string): Readonly<Record<string, string>> {
+  // Every answer of the JSON API first: no docs page or web document lives under /api/.
+  if (url.startsWith('/api/')) return API_SECURITY_HEADERS;
   if (url.startsWith('/docs')) return DOCS_SECURITY_HEADERS;
   return isWebDocument(url) ? WEB_SECURITY_HEADERS : API_SECURITY_HEADERS;
 }
