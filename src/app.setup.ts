@@ -1,7 +1,8 @@
 import { randomUUID } from 'node:crypto';
 import type { IncomingMessage } from 'node:http';
 import fastifyCookie from '@fastify/cookie';
-import { INestApplication, RequestMethod } from '@nestjs/common';
+import { CanActivate, INestApplication, RequestMethod } from '@nestjs/common';
+import type { ApplicationConfig } from '@nestjs/core';
 import { FastifyAdapter, NestFastifyApplication } from '@nestjs/platform-fastify';
 import { DocumentBuilder, OpenAPIObject, SwaggerModule } from '@nestjs/swagger';
 import { Logger } from 'nestjs-pino';
@@ -11,6 +12,7 @@ import { corsOptions, mergeVary } from './common/http/cors-policy';
 import { API_SECURITY_HEADERS, DOCS_SECURITY_HEADERS, WEB_SECURITY_HEADERS } from './common/http/security-headers';
 import { finishDocument } from './common/openapi/finish-document';
 import { ApiValidationPipe } from './common/pipes/api-validation.pipe';
+import { EarlyHits } from './cache/early-hits';
 import { AppConfig } from './config/app-config';
 import { withReservedConnections } from './database/pool-bulkhead';
 import { RequestLogger } from './logging/request-logger';
@@ -38,7 +40,8 @@ export function createFastifyAdapter(): FastifyAdapter {
     },
   });
   const fastify = adapter.getInstance();
-  fastify.addHook('onSend', async (request, reply) => {
+  // A callback, not an async function: one promise less on every answer.
+  fastify.addHook('onSend', (request, reply, payload, done) => {
     void reply.headers(securityHeadersFor(request.url));
     void reply.header('x-request-id', request.id);
     // Cached routes set their own `private, no-cache` (CachedResponseInterceptor); every other answer is not to be stored.
@@ -46,12 +49,15 @@ export function createFastifyAdapter(): FastifyAdapter {
       if (!reply.hasHeader('cache-control')) void reply.header('cache-control', 'private, no-store');
       void reply.header('vary', mergeVary(reply.getHeader('vary'), 'Authorization'));
     }
+    done(null, payload);
   });
   return adapter;
 }
 
 /** Swagger UI's pages, the web app's pages (its own routes), or the JSON API (everything else, 404s included). */
 function securityHeadersFor(url: string): Readonly<Record<string, string>> {
+  // Every answer of the JSON API first: no docs page or web document lives under /api/.
+  if (url.startsWith('/api/')) return API_SECURITY_HEADERS;
   if (url.startsWith('/docs')) return DOCS_SECURITY_HEADERS;
   return isWebDocument(url) ? WEB_SECURITY_HEADERS : API_SECURITY_HEADERS;
 }
@@ -82,6 +88,7 @@ export async function configureApp(app: NestFastifyApplication): Promise<NestFas
   await app.register(fastifyCookie);
   app.enableShutdownHooks();
   observeRequests(app, config);
+  answerHitsEarly(app);
   setUpOpenApi(app);
   await serveWeb(app, config.webDistDir);
   return app;
@@ -100,6 +107,24 @@ function observeRequests(app: NestFastifyApplication, config: AppConfig): void {
     requestLogger.log(request, reply);
     done();
   });
+}
+
+/** Cache hits answered by a preHandler of each cached route, after Nest's own global guards (see EarlyHits); off if those cannot be read. */
+function answerHitsEarly(app: NestFastifyApplication): void {
+  const guards = globalGuardsOf(app);
+  if (guards) app.get(EarlyHits).attach(app.getHttpAdapter().getInstance(), guards);
+}
+
+/**
+ * The APP_GUARD instances, in the order Nest runs them. Nest keeps them in its ApplicationConfig,
+ * which NestApplication holds as `config` without exposing it; with request-scoped global guards or
+ * global interceptors (a hit would have to run them too) there is no early path.
+ */
+function globalGuardsOf(app: NestFastifyApplication): CanActivate[] | null {
+  const config = (app as unknown as { config?: ApplicationConfig }).config;
+  if (!config || config.getGlobalRequestGuards().length > 0 || config.getGlobalInterceptors().length > 0) return null;
+  if (config.getGlobalRequestInterceptors().length > 0) return null;
+  return config.getGlobalGuards();
 }
 
 /** The web app at `/` when web/dist was built (`npm run build:web`); an API-only run just logs that it is absent. */

@@ -4,6 +4,7 @@ import { bearerToken } from '../common/http/bearer-token';
 import { CachePrefetch, CacheReadPlan } from '../cache/cache-prefetch';
 import { AuthUser } from '../common/auth/auth-user';
 import { IS_PUBLIC_KEY } from '../common/decorators/public.decorator';
+import { OncePerRequest } from '../common/http/once-per-request';
 import { RouteMetadata } from '../common/http/route-metadata';
 import { RequestWithPrincipal } from '../common/http/request-principal';
 import { AccessTokenService } from './access-token.service';
@@ -31,7 +32,14 @@ export class JwtAuthGuard implements CanActivate {
     private readonly cachePrefetch: CachePrefetch,
   ) {}
 
-  async canActivate(context: ExecutionContext): Promise<boolean> {
+  private readonly once = new OncePerRequest();
+
+  /** Once per request (see OncePerRequest): a cache hit answered early has run this guard before Nest does. */
+  canActivate(context: ExecutionContext): Promise<boolean> {
+    return this.once.decide(context, () => this.authenticate(context));
+  }
+
+  private async authenticate(context: ExecutionContext): Promise<boolean> {
     const isPublic = this.reflector.getAllAndOverride<boolean>(IS_PUBLIC_KEY, [context.getHandler(), context.getClass()]);
     if (isPublic) return true;
     const request = context.switchToHttp().getRequest<BearerRequest>();

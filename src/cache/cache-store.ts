@@ -79,6 +79,11 @@ export class CacheStore implements OnApplicationShutdown {
   async lookup(key: string, validity: string, prefetched?: string): Promise<CachedResponse | null | Unavailable> {
     const raw = prefetched ?? (await this.guardedRead((backend) => backend.getEntry(key)));
     if (raw === UNAVAILABLE || raw === undefined) return raw === UNAVAILABLE ? UNAVAILABLE : null;
+    return this.current(raw, validity);
+  }
+
+  /** The response of an entry already read, if it was written under `validity`; null otherwise. */
+  current(raw: string, validity: string): CachedResponse | null {
     const entry = decodeEntry(raw);
     return entry && entry.validity === validity ? entry.response : null;
   }

@@ -54,9 +54,7 @@ export class CachedResponseInterceptor implements NestInterceptor {
     const validity = request.cacheGeneration ?? null;
     const user = request.user!;
     if (validity === null || request.method !== 'GET') return this.bypass(options, request, reply, next);
-    // The guard computed the key for the same request and user; it is reused when it was computed
-    // with the principal's context (a stale memo had another time zone: then the key is computed anew).
-    const prefetch = request.cachePrefetch?.context === keyContext(user).join('\n') ? request.cachePrefetch : undefined;
+    const prefetch = currentPrefetch(request);
     const key = prefetch?.key ?? endpointKey(options, request, user);
     const refresh = wantsRefresh(request);
     // Only a prefetched entry is used: a prefetched miss may be outdated by a flight that filled the
@@ -70,6 +68,22 @@ export class CachedResponseInterceptor implements NestInterceptor {
     const shown = refresh ? 'bypass' : flight.leader || outcome === 'bypass' ? outcome : 'hit';
     this.stats.record(options.group, shown);
     return this.send(request, reply, response, shown);
+  }
+
+  /**
+   * A plain hit without Nest (EarlyHits), after the guards ran: the entry the guard prefetched with
+   * the validity token, when it is current, recorded and applied to `reply` exactly as `respond`
+   * does (the body to send, or undefined for a 304). Null for anything else: the request then goes
+   * through Nest untouched.
+   */
+  answerPrefetchedHit(options: CachedEndpointOptions, request: CachedRequest, reply: FastifyReply): { body: string | undefined } | null {
+    const validity = request.cacheGeneration ?? null;
+    const prefetch = request.user ? currentPrefetch(request) : undefined;
+    if (validity === null || request.method !== 'GET' || wantsRefresh(request) || !prefetch?.raw) return null;
+    const cached = this.store.current(prefetch.raw, validity);
+    if (!cached) return null;
+    this.stats.record(options.group, 'hit');
+    return { body: this.send(request, reply, cached, 'hit') };
   }
 
   private async lookupOrCompute(
@@ -118,4 +132,12 @@ export class CachedResponseInterceptor implements NestInterceptor {
     void reply.status(response.statusCode).header('content-type', response.contentType);
     return response.body;
   }
+}
+
+/**
+ * The entry the guard read for this request and user, when its key was computed with the
+ * principal's context (a stale memo had another time zone: then the key is computed anew).
+ */
+function currentPrefetch(request: CachedRequest): CachedRequest['cachePrefetch'] {
+  return request.cachePrefetch?.context === keyContext(request.user!).join('\n') ? request.cachePrefetch : undefined;
 }

@@ -8,6 +8,7 @@ import { CacheInvalidator } from './cache-invalidator';
 import { CacheStats } from './cache-stats';
 import { CacheStore } from './cache-store';
 import { CachedResponseInterceptor } from './cached-response.interceptor';
+import { EarlyHits } from './early-hits';
 import { FragmentCache } from './fragment-cache';
 
 @Global()
@@ -24,7 +25,7 @@ class CacheBackendModule {}
 @Global()
 @Module({
   imports: [CacheBackendModule],
-  providers: [CacheStats, CacheStore, CacheGenerations, CachePrefetch, CacheInvalidator, CachedResponseInterceptor, CacheAdminService, FragmentCache],
-  exports: [CacheStats, CacheStore, CacheGenerations, CachePrefetch, CacheInvalidator, CachedResponseInterceptor, CacheAdminService, FragmentCache],
+  providers: [CacheStats, CacheStore, CacheGenerations, CachePrefetch, CacheInvalidator, CachedResponseInterceptor, CacheAdminService, FragmentCache, EarlyHits],
+  exports: [CacheStats, CacheStore, CacheGenerations, CachePrefetch, CacheInvalidator, CachedResponseInterceptor, CacheAdminService, FragmentCache, EarlyHits],
 })
 export class ResponseCacheModule {}

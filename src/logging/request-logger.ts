@@ -29,7 +29,7 @@ export class RequestLogger {
    * request id) is only created if something logs.
    */
   bind(request: FastifyRequest, next: () => void): void {
-    storage.run(lazyStore(this.logger, request.id), next);
+    storage.run(new LazyStore(this.logger, request.id), next);
   }
 
   log(request: FastifyRequest, reply: FastifyReply): void {
@@ -51,14 +51,20 @@ export class RequestLogger {
   }
 }
 
-function lazyStore(root: Logger, requestId: string): Store {
-  let bound: Logger | undefined;
-  return {
-    get logger(): Logger {
-      return (bound ??= root.child({ requestId }));
-    },
-    set logger(value: Logger) {
-      bound = value;
-    },
-  };
+/** A class, not an object literal with accessors: V8 builds one of these per request cheaply. */
+class LazyStore implements Store {
+  private bound: Logger | undefined;
+
+  constructor(
+    private readonly root: Logger,
+    private readonly requestId: string,
+  ) {}
+
+  get logger(): Logger {
+    return (this.bound ??= this.root.child({ requestId: this.requestId }));
+  }
+
+  set logger(value: Logger) {
+    this.bound = value;
+  }
 }

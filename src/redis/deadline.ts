@@ -14,15 +14,25 @@ export class DeadlineExceededError extends Error {
  * cache (and its stampede protection) is needed most.
  */
 export function withDeadline<T>(operation: Promise<T>, ms: number): Promise<T> {
-  let timer: NodeJS.Timeout | undefined;
-  let afterIo: NodeJS.Immediate | undefined;
-  const deadline = new Promise<never>((_, reject) => {
-    timer = setTimeout(() => {
+  // One promise and one reaction (not a race of two promises and a finally): it runs on every cache read.
+  return new Promise<T>((resolve, reject) => {
+    let afterIo: NodeJS.Immediate | undefined;
+    const timer = setTimeout(() => {
       afterIo = setImmediate(() => reject(new DeadlineExceededError(ms)));
     }, ms);
-  });
-  return Promise.race([operation, deadline]).finally(() => {
-    clearTimeout(timer);
-    clearImmediate(afterIo);
+    const settle = () => {
+      clearTimeout(timer);
+      clearImmediate(afterIo);
+    };
+    operation.then(
+      (value) => {
+        settle();
+        resolve(value);
+      },
+      (error: Error) => {
+        settle();
+        reject(error);
+      },
+    );
   });
 }

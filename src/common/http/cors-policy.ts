@@ -44,6 +44,8 @@ export function corsOptions(origins: string[]) {
 
 /** Adds names to a Vary header without dropping the ones already there (the CORS plugin's `Origin`). */
 export function mergeVary(current: string | string[] | number | undefined, ...names: string[]): string {
+  // Most answers have no Vary yet (no CORS origin asked): nothing to merge.
+  if (current === undefined) return names.join(', ');
   const present = String(current ?? '')
     .split(',')
     .map((name) => name.trim())
