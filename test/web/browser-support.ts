@@ -1,4 +1,5 @@
-import { existsSync, mkdirSync } from 'node:fs';
+import { cpSync, existsSync, mkdirSync, mkdtempSync } from 'node:fs';
+import { tmpdir } from 'node:os';
 import type { AddressInfo } from 'node:net';
 import { join } from 'node:path';
 import { chromium, type Browser, type Page } from 'playwright-core';
@@ -12,6 +13,27 @@ export const SCREENSHOTS = join(ROOT, 'test-results', 'web');
 /** web/dist as the sources say (built once by the e2e global set-up; again only if web/ changed since). */
 export function buildWebApp(): void {
   ensureWebAppBuilt();
+}
+
+/** A copy of web/dist of the suite's own, for a suite that changes the files it serves (a deploy): suites running beside it keep theirs. */
+export function privateWebDist(): string {
+  const copy = mkdtempSync(join(tmpdir(), 'web-dist-'));
+  cpSync(join(ROOT, 'web', 'dist'), copy, { recursive: true });
+  return copy;
+}
+
+/**
+ * Evaluates `probe` in the page until it gives a truthy value, and returns it. (page.waitForFunction
+ * does not wait for an async predicate: the promise it returns is truthy at once.)
+ */
+export async function pollPage<T>(page: Page, probe: () => Promise<T | false>, what: string, timeoutMs = 8000): Promise<T> {
+  const deadline = Date.now() + timeoutMs;
+  for (;;) {
+    const value = await page.evaluate(probe);
+    if (value) return value;
+    if (Date.now() > deadline) throw new Error(`timed out waiting in the page until ${what}`);
+    await new Promise((resolve) => setTimeout(resolve, 50));
+  }
 }
 
 /** The real app listening on a free port, reached as http://localhost:<port> (a secure context: the __Host- cookie works). */

@@ -1,8 +1,8 @@
-import { appendFileSync, readFileSync, writeFileSync } from 'node:fs';
+import { appendFileSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import type { Browser, BrowserContext, Page } from 'playwright-core';
 import { privateRedisUrl, TestApp } from '../support/test-app';
-import { buildWebApp, collectProblems, launchChromium, startListeningApp } from './browser-support';
+import { buildWebApp, collectProblems, launchChromium, pollPage, privateWebDist, startListeningApp } from './browser-support';
 
 /**
  * The installable app in a real Chromium: the manifest Chromium reads, the service worker active
@@ -16,10 +16,13 @@ describe('the installable web app (manifest, service worker, push)', () => {
   let context: BrowserContext;
   let page: Page;
   let problems: string[];
+  /** The suite deploys a new worker script: into a copy of web/dist of its own. */
+  let webDist: string;
 
   beforeAll(async () => {
     buildWebApp();
-    ({ testApp, baseUrl } = await startListeningApp({ database: 'sqlite', redisUrl: await privateRedisUrl(8) }));
+    webDist = privateWebDist();
+    ({ testApp, baseUrl } = await startListeningApp({ database: 'sqlite', redisUrl: await privateRedisUrl(8), env: { WEB_DIST_DIR: webDist } }));
     browser = await launchChromium();
     context = await browser.newContext({ viewport: { width: 390, height: 844 } });
     context.setDefaultTimeout(8000);
@@ -32,6 +35,7 @@ describe('the installable web app (manifest, service worker, push)', () => {
   afterAll(async () => {
     await browser?.close();
     await testApp?.close();
+    if (webDist) rmSync(webDist, { recursive: true, force: true });
   });
 
   it('links a manifest with what the installability check wants', async () => {
@@ -85,11 +89,15 @@ describe('the installable web app (manifest, service worker, push)', () => {
     await cdp.send('ServiceWorker.enable');
     const payload = { type: 'reminder', title: 'Time to Read', body: 'Read is due today', habitId: 7, date: '2026-12-04', tag: 'habit-7', actions: [{ action: 'done', title: 'Done' }], doneUrl: '/api/reminders/done?token=x' };
     await cdp.send('ServiceWorker.deliverPushMessage', { origin: baseUrl, registrationId: await registrationId, data: JSON.stringify(payload) });
-    const shown = await page.waitForFunction(async () => {
-      const notifications = await (await navigator.serviceWorker.ready).getNotifications();
-      return notifications.map((notification) => ({ title: notification.title, body: notification.body, tag: notification.tag, actions: (notification as Notification & { actions: unknown }).actions, data: notification.data as unknown }))[0] ?? false;
-    });
-    expect(await shown.jsonValue()).toEqual({
+    const shown = await pollPage(
+      page,
+      async () => {
+        const notifications = await (await navigator.serviceWorker.ready).getNotifications();
+        return notifications.map((notification) => ({ title: notification.title, body: notification.body, tag: notification.tag, actions: (notification as Notification & { actions: unknown }).actions, data: notification.data as unknown }))[0] ?? false;
+      },
+      'the notification is shown',
+    );
+    expect(shown).toEqual({
       title: 'Time to Read',
       body: 'Read is due today',
       tag: 'habit-7',
@@ -99,7 +107,7 @@ describe('the installable web app (manifest, service worker, push)', () => {
   });
 
   it('offers a reload when a new version is deployed, and the new worker takes over when asked', async () => {
-    const script = join(__dirname, '..', '..', 'web', 'dist', 'sw.js');
+    const script = join(webDist, 'sw.js');
     const original = readFileSync(script);
     const controller = () => page.evaluate(() => navigator.serviceWorker.controller?.state ?? null);
     await page.waitForFunction(() => navigator.serviceWorker.controller !== null);

@@ -4,7 +4,7 @@ import { DoneAction } from '../../src/reminders/done-action';
 import { WebhookReceiver } from '../automation/webhook-receiver';
 import { waitUntil } from '../ops/ops-support';
 import { privateRedisUrl, TestApp } from '../support/test-app';
-import { buildWebApp, collectProblems, launchChromium, screenshot, startListeningApp } from './browser-support';
+import { buildWebApp, collectProblems, launchChromium, pollPage, screenshot, startListeningApp } from './browser-support';
 
 /** A habit's reminders and Settings › Notifications in a real Chromium against the real app. */
 describe('reminders and notification settings in Chromium', () => {
@@ -95,7 +95,7 @@ describe('reminders and notification settings in Chromium', () => {
     const doneUrl = testApp.app.get(DoneAction).doneUrl({ timezone: 'UTC', dayStartHour: 0 }, habitId, date);
     const payload = { type: 'reminder', title: 'Meditate', body: 'Time for it: not done yet today', habitId, date, tag: `habit-${habitId}`, actions: [{ action: 'done', title: 'Done' }], doneUrl };
     await deliverPush(JSON.stringify(payload));
-    await page.waitForFunction(async () => (await (await navigator.serviceWorker.ready).getNotifications()).length === 1);
+    await pollPage(page, async () => (await (await navigator.serviceWorker.ready).getNotifications()).length === 1, 'the notification is shown');
     // DevTools cannot press a notification's button: the worker receives the very event Chromium sends for it.
     // The click goes to the worker that shows the notification (a loaded machine may still list an
     // earlier, redundant worker first), once that worker sees it.
