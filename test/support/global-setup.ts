@@ -34,7 +34,7 @@ export default async function globalSetup(globalConfig: Config.GlobalConfig): Pr
   await redis.close();
   compiledMain();
   ensureWebAppBuilt();
-  if (globalConfig.maxWorkers > 1 && !process.env.TEST_REDIS_URL) {
+  if (globalConfig.maxWorkers > 1) {
     globalThis.workerRedisServers = await startWorkerRedisServers(globalConfig.maxWorkers - 1);
     process.env.TEST_REDIS_URLS = [TEST_REDIS_URL, ...globalThis.workerRedisServers.urls].join(',');
   }

@@ -1,7 +1,7 @@
 /** Where the test services are (the CI script starts them if needed). */
 export const TEST_POSTGRES_URL = process.env.TEST_POSTGRES_URL ?? 'postgres://postgres@127.0.0.1:5432/test';
 /** With several Jest workers, each has a Redis of its own (global-setup.ts): this worker's. */
-export const TEST_REDIS_URL = process.env.TEST_REDIS_URL ?? workerRedisUrl() ?? 'redis://127.0.0.1:6379';
+export const TEST_REDIS_URL = workerRedisUrl() ?? process.env.TEST_REDIS_URL ?? 'redis://127.0.0.1:6379';
 
 function workerRedisUrl(): string | undefined {
   const urls = process.env.TEST_REDIS_URLS?.split(',');
