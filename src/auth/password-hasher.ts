@@ -1,4 +1,5 @@
 import { randomBytes, scrypt, ScryptOptions, timingSafeEqual } from 'node:crypto';
+import { availableParallelism } from 'node:os';
 import { type Algorithm, hash as argon2Hash, verify as argon2Verify } from '@node-rs/argon2';
 import { Injectable } from '@nestjs/common';
 import { BoundedConcurrency } from '../common/concurrency/bounded-concurrency';
@@ -8,10 +9,11 @@ import { BoundedConcurrency } from '../common/concurrency/bounded-concurrency';
 const ARGON2 = { algorithm: 2 as Algorithm.Argon2id, memoryCost: 19456, timeCost: 2, parallelism: 1 } as const;
 const CURRENT_PREFIX = `$argon2id$v=19$m=${ARGON2.memoryCost},t=${ARGON2.timeCost},p=${ARGON2.parallelism}$`;
 /**
- * Hashings at once: each holds 19 MiB and a libuv pool thread (4 by default), so a login flood queues
- * instead of growing memory; 4 × 19 MiB is the most they take together.
+ * Hashings at once: each holds 19 MiB and a pool thread and is CPU-bound, so more at once than the
+ * machine has cores only takes memory without finishing sooner; a login flood queues instead of
+ * growing memory (at most 4 × 19 MiB together, 2 × on a 2-core machine).
  */
-export const MAX_CONCURRENT_HASHINGS = 4;
+export const MAX_CONCURRENT_HASHINGS = Math.min(4, Math.max(1, availableParallelism()));
 
 const SCRYPT_KEY_LENGTH = 64;
 const SCRYPT_MAXMEM = 64 * 1024 * 1024;
