@@ -3,7 +3,8 @@ import { mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { promisify } from 'node:util';
-import { AppProcess, freePort, startAppProcess } from '../support/app-process';
+import { AppProcess, startAppProcess } from '../support/app-process';
+import { freePort } from '../support/free-port';
 
 const DOC = join(__dirname, '..', '..', 'docs', 'automation.md');
 

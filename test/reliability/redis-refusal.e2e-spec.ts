@@ -4,7 +4,8 @@ import { connect } from 'node:net';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { createClient } from '@redis/client';
-import { AppProcess, freePort, startAppProcess } from '../support/app-process';
+import { AppProcess, startAppProcess } from '../support/app-process';
+import { freePort } from '../support/free-port';
 
 jest.setTimeout(120_000);
 

@@ -1,10 +1,10 @@
 import { ChildProcess, execFile, spawn } from 'node:child_process';
 import { mkdtempSync, rmSync } from 'node:fs';
-import { createServer } from 'node:net';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { promisify } from 'node:util';
 import { createClient } from '@redis/client';
+import { freePort, pollUntil } from './free-port';
 
 const run = promisify(execFile);
 
@@ -107,13 +107,8 @@ export class RedisCluster {
     rmSync(this.folder, { recursive: true, force: true });
   }
 
-  async waitUntil(condition: () => Promise<boolean>, timeoutMs = 30_000): Promise<void> {
-    const deadline = Date.now() + timeoutMs;
-    for (;;) {
-      if (await condition().catch(() => false)) return;
-      if (Date.now() > deadline) throw new Error('cluster condition not met in time');
-      await new Promise((resolve) => setTimeout(resolve, 100));
-    }
+  waitUntil(condition: () => Promise<boolean>, timeoutMs = 30_000): Promise<void> {
+    return pollUntil(condition, 'cluster condition', timeoutMs);
   }
 
   async info(port: number, section = 'cluster'): Promise<string> {
@@ -130,15 +125,4 @@ export class RedisCluster {
   private waitForPing(port: number): Promise<void> {
     return this.waitUntil(async () => (await this.command(port, 'PING')) === 'PONG', 10_000);
   }
-}
-
-export function freePort(): Promise<number> {
-  return new Promise((resolve, reject) => {
-    const server = createServer();
-    server.once('error', reject);
-    server.listen(0, '127.0.0.1', () => {
-      const address = server.address();
-      server.close(() => (typeof address === 'object' && address ? resolve(address.port) : reject(new Error('no port'))));
-    });
-  });
 }

@@ -3,7 +3,7 @@ import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { createClient } from '@redis/client';
-import { freePort } from './redis-cluster';
+import { freePort, pollUntil } from './free-port';
 
 export const SENTINEL_MASTER_NAME = 'habits';
 
@@ -82,13 +82,8 @@ export class RedisSentinelSet {
     rmSync(this.folder, { recursive: true, force: true });
   }
 
-  async waitUntil(condition: () => Promise<boolean>, timeoutMs = 30_000): Promise<void> {
-    const deadline = Date.now() + timeoutMs;
-    for (;;) {
-      if (await condition().catch(() => false)) return;
-      if (Date.now() > deadline) throw new Error('sentinel condition not met in time');
-      await new Promise((resolve) => setTimeout(resolve, 100));
-    }
+  waitUntil(condition: () => Promise<boolean>, timeoutMs = 30_000): Promise<void> {
+    return pollUntil(condition, 'sentinel condition', timeoutMs);
   }
 
   private spawnData(port: number, extra: string[]): void {

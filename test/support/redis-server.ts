@@ -1,6 +1,6 @@
 import { ChildProcess, spawn } from 'node:child_process';
-import { createServer } from 'node:net';
 import { createClient } from '@redis/client';
+import { freePort } from './free-port';
 
 /** A redis-server of the test's own on a free port, which the test may stop, freeze and restart. */
 export class RedisServer {
@@ -70,15 +70,4 @@ export class RedisServer {
     }
     throw new Error(`redis-server on port ${this.port} did not start`);
   }
-}
-
-function freePort(): Promise<number> {
-  return new Promise((resolve, reject) => {
-    const server = createServer();
-    server.once('error', reject);
-    server.listen(0, '127.0.0.1', () => {
-      const address = server.address();
-      server.close(() => resolve(typeof address === 'object' && address ? address.port : 0));
-    });
-  });
 }

@@ -1,6 +1,6 @@
 import { ChildProcess, spawn } from 'node:child_process';
 import { createClient } from '@redis/client';
-import { freePort } from './redis-cluster';
+import { freePort } from './free-port';
 
 export interface WorkerRedisServers {
   urls: string[];
