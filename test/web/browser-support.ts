@@ -2,7 +2,7 @@ import { cpSync, existsSync, mkdirSync, mkdtempSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import type { AddressInfo } from 'node:net';
 import { join } from 'node:path';
-import { chromium, type Browser, type Page } from 'playwright-core';
+import { chromium, type Browser, type BrowserContext, type Page } from 'playwright-core';
 import { startTestApp, TestApp, TestAppOptions } from '../support/test-app';
 import { ensureWebAppBuilt } from '../support/web-build';
 
@@ -34,6 +34,19 @@ export async function pollPage<T>(page: Page, probe: () => Promise<T | false>, w
     if (Date.now() > deadline) throw new Error(`timed out waiting in the page until ${what}`);
     await new Promise((resolve) => setTimeout(resolve, 50));
   }
+}
+
+/** A Web Push message delivered to the page's service worker through the DevTools protocol, as a push service would. */
+export async function deliverPush(context: BrowserContext, page: Page, baseUrl: string, data: string): Promise<void> {
+  const cdp = await context.newCDPSession(page);
+  const registrationId = new Promise<string>((resolve) => {
+    cdp.on('ServiceWorker.workerRegistrationUpdated', ({ registrations }) => {
+      const ours = registrations.find((registration) => registration.scopeURL === `${baseUrl}/` && !registration.isDeleted);
+      if (ours) resolve(ours.registrationId);
+    });
+  });
+  await cdp.send('ServiceWorker.enable');
+  await cdp.send('ServiceWorker.deliverPushMessage', { origin: baseUrl, registrationId: await registrationId, data });
 }
 
 /** The real app listening on a free port, reached as http://localhost:<port> (a secure context: the __Host- cookie works). */

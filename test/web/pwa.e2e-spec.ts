@@ -2,7 +2,7 @@ import { appendFileSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import type { Browser, BrowserContext, Page } from 'playwright-core';
 import { privateRedisUrl, TestApp } from '../support/test-app';
-import { buildWebApp, collectProblems, launchChromium, pollPage, privateWebDist, startListeningApp } from './browser-support';
+import { buildWebApp, collectProblems, deliverPush, launchChromium, pollPage, privateWebDist, startListeningApp } from './browser-support';
 
 /**
  * The installable app in a real Chromium: the manifest Chromium reads, the service worker active
@@ -79,16 +79,8 @@ describe('the installable web app (manifest, service worker, push)', () => {
   });
 
   it('shows a pushed reminder as a notification with its tag, its Done action and its data', async () => {
-    const cdp = await context.newCDPSession(page);
-    const registrationId = new Promise<string>((resolve) => {
-      cdp.on('ServiceWorker.workerRegistrationUpdated', ({ registrations }) => {
-        const ours = registrations.find((registration) => registration.scopeURL === `${baseUrl}/` && !registration.isDeleted);
-        if (ours) resolve(ours.registrationId);
-      });
-    });
-    await cdp.send('ServiceWorker.enable');
     const payload = { type: 'reminder', title: 'Time to Read', body: 'Read is due today', habitId: 7, date: '2026-12-04', tag: 'habit-7', actions: [{ action: 'done', title: 'Done' }], doneUrl: '/api/reminders/done?token=x' };
-    await cdp.send('ServiceWorker.deliverPushMessage', { origin: baseUrl, registrationId: await registrationId, data: JSON.stringify(payload) });
+    await deliverPush(context, page, baseUrl, JSON.stringify(payload));
     const shown = await pollPage(
       page,
       async () => {

@@ -4,7 +4,7 @@ import { DoneAction } from '../../src/reminders/done-action';
 import { WebhookReceiver } from '../automation/webhook-receiver';
 import { waitUntil } from '../ops/ops-support';
 import { privateRedisUrl, TestApp } from '../support/test-app';
-import { buildWebApp, collectProblems, launchChromium, pollPage, screenshot, startListeningApp } from './browser-support';
+import { buildWebApp, collectProblems, deliverPush, launchChromium, pollPage, screenshot, startListeningApp } from './browser-support';
 
 /** A habit's reminders and Settings › Notifications in a real Chromium against the real app. */
 describe('reminders and notification settings in Chromium', () => {
@@ -94,7 +94,7 @@ describe('reminders and notification settings in Chromium', () => {
     const date = new Date().toISOString().slice(0, 10);
     const doneUrl = testApp.app.get(DoneAction).doneUrl({ timezone: 'UTC', dayStartHour: 0 }, habitId, date);
     const payload = { type: 'reminder', title: 'Meditate', body: 'Time for it: not done yet today', habitId, date, tag: `habit-${habitId}`, actions: [{ action: 'done', title: 'Done' }], doneUrl };
-    await deliverPush(JSON.stringify(payload));
+    await deliverPush(context, page, baseUrl, JSON.stringify(payload));
     await pollPage(page, async () => (await (await navigator.serviceWorker.ready).getNotifications()).length === 1, 'the notification is shown');
     // DevTools cannot press a notification's button: the worker receives the very event Chromium sends for it.
     // The click goes to the worker that shows the notification (a loaded machine may still list an
@@ -120,18 +120,6 @@ describe('reminders and notification settings in Chromium', () => {
     expect((await asUser(`/api/records?from=${date}&to=${date}&habitId=${habitId}`)).body).toEqual([expect.objectContaining({ habitId, date, status: 'done' })]);
     await page.waitForURL(`**/habits/${habitId}`);
   });
-
-  async function deliverPush(data: string): Promise<void> {
-    const cdp = await context.newCDPSession(page);
-    const registrationId = new Promise<string>((resolve) => {
-      cdp.on('ServiceWorker.workerRegistrationUpdated', ({ registrations }) => {
-        const ours = registrations.find((registration) => registration.scopeURL === `${baseUrl}/` && !registration.isDeleted);
-        if (ours) resolve(ours.registrationId);
-      });
-    });
-    await cdp.send('ServiceWorker.enable');
-    await cdp.send('ServiceWorker.deliverPushMessage', { origin: baseUrl, registrationId: await registrationId, data });
-  }
 
   /** What the API holds, read with a session of the test's own (the page keeps its token in memory only). */
   async function asUser(path: string): Promise<request.Response> {
