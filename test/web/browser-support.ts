@@ -3,6 +3,7 @@ import { tmpdir } from 'node:os';
 import type { AddressInfo } from 'node:net';
 import { join } from 'node:path';
 import { chromium, type Browser, type BrowserContext, type Page } from 'playwright-core';
+import type { PageFunction } from 'playwright-core/types/structs';
 import { startTestApp, TestApp, TestAppOptions } from '../support/test-app';
 import { ensureWebAppBuilt } from '../support/web-build';
 
@@ -26,10 +27,10 @@ export function privateWebDist(): string {
  * Evaluates `probe` in the page until it gives a truthy value, and returns it. (page.waitForFunction
  * does not wait for an async predicate: the promise it returns is truthy at once.)
  */
-export async function pollPage<T>(page: Page, probe: () => Promise<T | false>, what: string, timeoutMs = 8000): Promise<T> {
+export async function pollPage<T, A = undefined>(page: Page, what: string, probe: PageFunction<A, T | false>, arg?: A, timeoutMs = 8000): Promise<T> {
   const deadline = Date.now() + timeoutMs;
   for (;;) {
-    const value = await page.evaluate(probe);
+    const value = await page.evaluate(probe, arg as A);
     if (value) return value;
     if (Date.now() > deadline) throw new Error(`timed out waiting in the page until ${what}`);
     await new Promise((resolve) => setTimeout(resolve, 50));

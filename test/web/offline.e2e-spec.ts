@@ -2,7 +2,7 @@ import type { Browser, BrowserContext, Page } from 'playwright-core';
 import request from 'supertest';
 import { waitUntil } from '../ops/ops-support';
 import { privateRedisUrl, TestApp } from '../support/test-app';
-import { buildWebApp, collectProblems, launchChromium, screenshot, startListeningApp } from './browser-support';
+import { buildWebApp, collectProblems, launchChromium, pollPage, screenshot, startListeningApp } from './browser-support';
 
 const PASSWORD = 'correct horse battery';
 const CONFLICT = 'Changed on another device: kept the newer check-in.';
@@ -68,7 +68,7 @@ describe('Today offline (stored answers, outbox, replay)', () => {
     await nav('Analytics').click();
     await page.getByRole('img', { name: 'Performance' }).waitFor();
     await nav('Today').click();
-    await page.waitForFunction(storedQueries, 2);
+    await pollPage(page, 'the answers are stored on the device', storedQueries, 2);
     await context.setOffline(true);
     await page.reload();
     await mark('Walk').waitFor();

@@ -81,14 +81,10 @@ describe('the installable web app (manifest, service worker, push)', () => {
   it('shows a pushed reminder as a notification with its tag, its Done action and its data', async () => {
     const payload = { type: 'reminder', title: 'Time to Read', body: 'Read is due today', habitId: 7, date: '2026-12-04', tag: 'habit-7', actions: [{ action: 'done', title: 'Done' }], doneUrl: '/api/reminders/done?token=x' };
     await deliverPush(context, page, baseUrl, JSON.stringify(payload));
-    const shown = await pollPage(
-      page,
-      async () => {
-        const notifications = await (await navigator.serviceWorker.ready).getNotifications();
-        return notifications.map((notification) => ({ title: notification.title, body: notification.body, tag: notification.tag, actions: (notification as Notification & { actions: unknown }).actions, data: notification.data as unknown }))[0] ?? false;
-      },
-      'the notification is shown',
-    );
+    const shown = await pollPage(page, 'the notification is shown', async () => {
+      const notifications = await (await navigator.serviceWorker.ready).getNotifications();
+      return notifications.map((notification) => ({ title: notification.title, body: notification.body, tag: notification.tag, actions: (notification as Notification & { actions: unknown }).actions, data: notification.data as unknown }))[0] ?? false;
+    });
     expect(shown).toEqual({
       title: 'Time to Read',
       body: 'Read is due today',

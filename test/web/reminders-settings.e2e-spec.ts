@@ -95,7 +95,7 @@ describe('reminders and notification settings in Chromium', () => {
     const doneUrl = testApp.app.get(DoneAction).doneUrl({ timezone: 'UTC', dayStartHour: 0 }, habitId, date);
     const payload = { type: 'reminder', title: 'Meditate', body: 'Time for it: not done yet today', habitId, date, tag: `habit-${habitId}`, actions: [{ action: 'done', title: 'Done' }], doneUrl };
     await deliverPush(context, page, baseUrl, JSON.stringify(payload));
-    await pollPage(page, async () => (await (await navigator.serviceWorker.ready).getNotifications()).length === 1, 'the notification is shown');
+    await pollPage(page, 'the notification is shown', async () => (await (await navigator.serviceWorker.ready).getNotifications()).length === 1);
     // DevTools cannot press a notification's button: the worker receives the very event Chromium sends for it.
     // The click goes to the worker that shows the notification (a loaded machine may still list an
     // earlier, redundant worker first), once that worker sees it.
