@@ -4,6 +4,9 @@ import { EntityManager, LessThan, MoreThanOrEqual, Repository } from 'typeorm';
 import { NotificationDelivery } from './notification-delivery.entity';
 
 export type NewDelivery = Omit<NotificationDelivery, 'leaseOwner' | 'leaseUntil'>;
+/** How many times a settlement is sent before giving up (the row then waits for its lease to run out). */
+const SETTLE_SENDS = 5;
+
 export type DeliverySettlement = Pick<NotificationDelivery, 'status' | 'reason' | 'attempts' | 'at' | 'nextAttemptAt'>;
 
 /** The deliveries log, which is also the send queue (its `pending` rows). */
@@ -53,9 +56,24 @@ export class DeliveriesRepository {
     return this.deliveries.findOneBy({ id, leaseOwner: owner, leaseUntil: until });
   }
 
-  /** Records an attempt's outcome and gives the lease back (only while this owner holds it). */
+  /**
+   * Records an attempt's outcome and gives the lease back (only while this owner holds it), and reads
+   * the row back: on SQLite an update sent while this instance's other sends run was seen to leave
+   * the row as leased (its reported count belongs to the connection's latest statement), which would
+   * hold the row until its lease ran out and then send it again. It is sent again until it took.
+   */
   async settle(id: string, owner: string, settlement: DeliverySettlement): Promise<void> {
-    await this.deliveries.update({ id, leaseOwner: owner }, { ...settlement, leaseOwner: null, leaseUntil: null });
+    for (let sent = 1; ; sent += 1) {
+      await this.deliveries.update({ id, leaseOwner: owner }, { ...settlement, leaseOwner: null, leaseUntil: null });
+      const row = await this.deliveries.findOne({ where: { id }, select: { id: true, leaseOwner: true } });
+      if (row?.leaseOwner !== owner) return;
+      if (sent >= SETTLE_SENDS) throw new Error(`the outcome of delivery ${id} was not recorded`);
+    }
+  }
+
+  /** Gives a lease back without an attempt (only while this owner holds it): the row is due again at once. */
+  async release(id: string, owner: string): Promise<void> {
+    await this.deliveries.update({ id, leaseOwner: owner }, { leaseOwner: null, leaseUntil: null });
   }
 
   listOwned(userId: number, since: number, limit: number): Promise<NotificationDelivery[]> {

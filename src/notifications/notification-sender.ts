@@ -20,8 +20,15 @@ const BATCH = 20;
 /** Attempts in flight at once per instance. */
 const CONCURRENT = 8;
 const PRUNE_EVERY_MS = 3_600_000;
-/** Recording an attempt's outcome is tried this many times (the database may be busy for a moment). */
-const SETTLE_ATTEMPTS = 4;
+/** Recording a lease's end or an attempt's outcome is tried this many times (the database may be busy for a moment). */
+const DATABASE_ATTEMPTS = 4;
+
+/** The request went out, but its outcome could not be written: the row keeps its lease (no second send before it runs out). */
+class OutcomeNotRecorded extends Error {
+  constructor(cause: Error) {
+    super(cause.message);
+  }
+}
 
 /**
  * Sends the due `pending` deliveries: each under a lease in the database (one instance at a time
@@ -87,14 +94,20 @@ export class NotificationSender implements OnModuleInit, OnApplicationShutdown {
     }
   }
 
-  /** One row at a time; a row whose lease or settlement the database refused stays leased and is taken up again when its lease runs out. */
+  /**
+   * One row at a time. A row the database failed before its request went out is given back at once
+   * (due again at the next pass); one whose outcome could not be recorded after its request went
+   * out stays leased and is tried again, with the same id, when its lease runs out.
+   */
   private async drain(queue: string[]): Promise<void> {
     for (let id = queue.shift(); id !== undefined && !this.stopped; id = queue.shift()) {
       try {
         const delivery = await this.deliveries.lease(id, this.owner, this.clock.now(), this.clock.now() + LEASE_MS);
         if (delivery) await this.attempt(delivery);
       } catch (error) {
-        this.logger.warn({ delivery: id, err: (error as Error).message }, 'notification delivery not recorded; tried again when its lease runs out');
+        const sent = error instanceof OutcomeNotRecorded;
+        this.logger.warn({ delivery: id, err: (error as Error).message }, sent ? 'notification delivery outcome not recorded; tried again when its lease runs out' : 'notification delivery not attempted; due again');
+        if (!sent) await this.retried(() => this.deliveries.release(id, this.owner)).catch(() => undefined);
       }
     }
   }
@@ -106,24 +119,21 @@ export class NotificationSender implements OnModuleInit, OnApplicationShutdown {
   private async attempt(delivery: NotificationDelivery): Promise<void> {
     const outcome = await this.transport.send(delivery);
     const now = this.clock.now();
-    const settlement = await this.settlementOf(delivery, outcome, now);
-    await this.settle(delivery.id, settlement);
+    const settlement = await this.settlementOf(delivery, outcome, now).catch((error: Error) => Promise.reject(new OutcomeNotRecorded(error)));
+    await this.retried(() => this.deliveries.settle(delivery.id, this.owner, settlement)).catch((error: Error) => Promise.reject(new OutcomeNotRecorded(error)));
     this.logger.info(
       { delivery: delivery.id, kind: delivery.kind, channel: delivery.channelKind, channelId: delivery.channelId, attempt: settlement.attempts, status: settlement.status, httpStatus: outcome.status, reason: settlement.reason },
       'notification delivery attempt',
     );
   }
 
-  /**
-   * The attempt happened: its outcome is recorded even if the database is busy for a moment (a
-   * sent row left leased would be sent again, with the same id, once its lease ran out).
-   */
-  private async settle(id: string, settlement: DeliverySettlement): Promise<void> {
+  /** A database step retried while the database is busy for a moment (recording an outcome must not be lost to it). */
+  private async retried(step: () => Promise<void>): Promise<void> {
     for (let attempt = 1; ; attempt += 1) {
       try {
-        return await this.deliveries.settle(id, this.owner, settlement);
+        return await step();
       } catch (error) {
-        if (attempt >= SETTLE_ATTEMPTS || this.stopped) throw error;
+        if (attempt >= DATABASE_ATTEMPTS || this.stopped) throw error;
         await new Promise((resolve) => setTimeout(resolve, 250 * attempt));
       }
     }
@@ -134,12 +144,12 @@ export class NotificationSender implements OnModuleInit, OnApplicationShutdown {
     const kind = delivery.channelKind!;
     const labels = { kind: delivery.kind, channel: kind };
     if (outcome.result === 'sent') {
-      await this.channels.succeeded(kind, delivery.channelId!, now);
+      await this.retried(() => this.channels.succeeded(kind, delivery.channelId!, now));
       this.stats.sent.inc(labels);
       if (delivery.firesAt !== null) this.stats.latency.observe(labels, Math.max(0, now - delivery.firesAt) / 1000);
       return { status: 'sent', reason: null, attempts, at: now, nextAttemptAt: null };
     }
-    if (outcome.result !== 'gone') await this.channels.failed(kind, delivery.channelId!);
+    if (outcome.result !== 'gone') await this.retried(() => this.channels.failed(kind, delivery.channelId!));
     if (kind === 'push' && (outcome.status === 404 || outcome.status === 410)) {
       await this.channels.removePush(delivery.channelId!);
       this.stats.removals.inc();
