@@ -7,7 +7,7 @@ import { hostOf, isPublicAddress, NonPublicAddressError } from './address-guard'
 /** One attempt's outcome: `retry` for a network error, 408, 429 or 5xx; `final` for any other refusal. */
 export type AttemptOutcome = { result: 'sent'; status: number } | { result: 'retry' | 'final'; status: number | null; reason: string };
 
-export function outcomeOf(status: number): AttemptOutcome {
+function outcomeOf(status: number): AttemptOutcome {
   if (status >= 200 && status < 300) return { result: 'sent', status };
   const retry = status === 408 || status === 429 || status >= 500;
   return { result: retry ? 'retry' : 'final', status, reason: `HTTP ${status}` };
